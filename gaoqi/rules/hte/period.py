@@ -1,0 +1,86 @@
+"""工作指引 time words: the application year, "近三个会计年度" and "最近一年" for each enterprise."""
+
+import numpy as np
+
+from gaoqi.rules.catalogue import REGISTRY
+from gaoqi.rules.dates import jan_first, year_of
+from gaoqi.rules.hte.references import PERIOD
+
+formula = REGISTRY.formula
+
+
+@formula("申请年度", "year", PERIOD)
+def application_year(v):
+    return year_of(v("application_day"))
+
+
+@formula("注册成立年度", "year", PERIOD)
+def registered_year(v):
+    return year_of(v("registered_on"))
+
+
+@formula("近三个会计年度的首个完整年度", "year", PERIOD)
+def window_first_year(v):
+    """The later of three years before application and the first whole fiscal year since registration."""
+    registered = v("registered_on")
+    year = v("registered_year")
+    first_full = year + (registered != jan_first(year))
+    return np.maximum(v("application_year") - v.param("hte.window.years"), first_full)
+
+
+@formula("应填报的会计年度数（实际经营期不满三年的按实际经营时间）", "count", PERIOD)
+def window_required_years(v):
+    return np.clip(v("application_year") - v("window_first_year"), 0, None)
+
+
+@formula("距申请年度的年数（1 为最近一年）", "count", PERIOD, entity="fiscal_year")
+def fy_offset(v):
+    return v.broadcast("fiscal_year", v("application_year")) - v("fy_year")
+
+
+@formula("属于近三个会计年度（实际经营期）", "bool", PERIOD, entity="fiscal_year")
+def fy_in_window(v):
+    offset = v("fy_offset")
+    registered = v.broadcast("fiscal_year", v("registered_year"))
+    return (offset >= 1) & (offset <= v.param("hte.window.years")) & (v("fy_year") >= registered)
+
+
+@formula("近三个会计年度数据齐全", "bool", PERIOD)
+def window_complete(v):
+    full_years = v("fy_in_window") & (v("fy_year") >= v.broadcast("fiscal_year", v("window_first_year")))
+    complete_rows = full_years & v.known("sales_revenue") & v.known("rd_personnel")
+    required = v("window_required_years")
+    return (
+        v.known("registered_on")
+        & v("fiscal_years_reported")
+        & (required >= 1)
+        & (v.sum("fiscal_year", complete_rows) == required)
+    )
+
+
+def _latest(column: str, label: str, unit: str) -> None:
+    def latest(v):
+        picked, _ = v.pick("fiscal_year", v("fy_offset") == 1, v(column))
+        return picked
+
+    def latest_known(v):
+        _, found = v.pick("fiscal_year", v("fy_offset") == 1, v(column))
+        known, _ = v.pick("fiscal_year", v("fy_offset") == 1, v.known(column), default=False)
+        return found & known
+
+    latest.__name__, latest_known.__name__ = f"latest_{column}", f"latest_{column}_known"
+    formula(f"最近一年{label}", unit, PERIOD)(latest)
+    formula(f"最近一年{label}已填报", "bool", PERIOD)(latest_known)
+
+
+for _column, _label, _unit in (
+    ("sales_revenue", "销售收入", "fen"),
+    ("total_income", "总收入", "fen"),
+    ("hightech_income", "高新技术产品（服务）收入", "fen"),
+    ("employees", "职工总数", "centi_persons"),
+    ("st_staff", "科技人员数", "centi_persons"),
+    ("taxable_income", "应纳税所得额", "fen"),
+    ("total_costs", "成本费用支出总额", "fen"),
+    ("total_assets_end", "年末资产总额", "fen"),
+):
+    _latest(_column, _label, _unit)

@@ -1,0 +1,231 @@
+"""工作指引 企业创新能力评价: the four indicators as min–max ranges (experts judge inside each band)."""
+
+import numpy as np
+
+from gaoqi.rules import exact
+from gaoqi.rules.bands import banded
+from gaoqi.rules.catalogue import REGISTRY
+from gaoqi.rules.hte.references import SCORE_CONVERSION, SCORE_GROWTH, SCORE_IP, SCORE_MANAGEMENT
+
+formula = REGISTRY.formula
+GRADES = "ABCDE"
+
+
+def _span(known, low, high, unknown_low, unknown_high):
+    """(min, max) arrays: the band's points where known, the whole span where not."""
+    return np.where(known, low, unknown_low).astype(np.int64), np.where(known, high, unknown_high).astype(np.int64)
+
+
+def _by_grade(table: dict, grade_index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    lows = np.array([table[g][0] for g in GRADES])
+    highs = np.array([table[g][1] for g in GRADES])
+    return lows[grade_index], highs[grade_index]
+
+
+def _rating(v, name: str):
+    table = v.param("hte.score.expert_grades")
+    low, high = _by_grade(table, v(f"rating_{name}"))
+    return _span(v.known(f"rating_{name}"), low, high, 0, table["A"][1])
+
+
+@formula("知识产权：技术的先进程度（最低分）", "points", SCORE_IP)
+def score_ip_advancement_min(v):
+    return _rating(v, "advancement")[0]
+
+
+@formula("知识产权：技术的先进程度（最高分）", "points", SCORE_IP)
+def score_ip_advancement_max(v):
+    return _rating(v, "advancement")[1]
+
+
+@formula("知识产权：核心支持作用（最低分）", "points", SCORE_IP)
+def score_ip_core_support_min(v):
+    return _rating(v, "core_support")[0]
+
+
+@formula("知识产权：核心支持作用（最高分）", "points", SCORE_IP)
+def score_ip_core_support_max(v):
+    return _rating(v, "core_support")[1]
+
+
+@formula("知识产权数量档次（0=A … 4=E）", "grade", SCORE_IP)
+def ip_quantity_grade(v):
+    minimum = v.param("hte.score.ip_quantity")["class_ii_min"]
+    class_ii = v("ip_class_ii_count")
+    grade = np.where(class_ii >= minimum["D"], 3, 4)
+    grade = np.where(class_ii >= minimum["C"], 2, grade)
+    grade = np.where(class_ii >= minimum["B"], 1, grade)
+    return np.where(v("ip_class_i_count") >= 1, 0, grade)
+
+
+def _quantity(v):
+    table = v.param("hte.score.ip_quantity")
+    low, high = _by_grade(table, v("ip_quantity_grade"))
+    return _span(v("ip_reported"), low, high, 0, table["A"][1])
+
+
+def _acquisition(v):
+    table = v.param("hte.score.ip_acquisition")
+    usable = v("ip_class_i_count") + v("ip_class_ii_count")
+    own, unknown = v("ip_own_count") > 0, v("ip_acquisition_unknown_count") > 0
+    low = np.where(usable > 0, np.where(own, table["A"][0], table["B"][0]), 0)
+    high = np.where(usable > 0, np.where(own | unknown, table["A"][1], table["B"][1]), 0)
+    return _span(v("ip_reported"), low, high, 0, table["A"][1])
+
+
+def _standards(v):
+    table = v.param("hte.score.standards_bonus")
+    yes = v("standards")
+    low, high = np.where(yes, table["A"][0], table["B"][0]), np.where(yes, table["A"][1], table["B"][1])
+    return _span(v.known("standards"), low, high, 0, table["A"][1])
+
+
+def _ip_parts(v):
+    return (
+        (v("score_ip_advancement_min"), v("score_ip_advancement_max")),
+        (v("score_ip_core_support_min"), v("score_ip_core_support_max")),
+        _quantity(v),
+        _acquisition(v),
+        _standards(v),
+    )
+
+
+@formula("知识产权（最低分，≤30）", "points", SCORE_IP)
+def score_ip_min(v):
+    return np.minimum(sum(low for low, _ in _ip_parts(v)), v.param("hte.score.ip_max"))
+
+
+@formula("知识产权（最高分，≤30）", "points", SCORE_IP)
+def score_ip_max(v):
+    return np.minimum(sum(high for _, high in _ip_parts(v)), v.param("hte.score.ip_max"))
+
+
+@formula("近三年科技成果转化总数", "count", SCORE_CONVERSION)
+def conversions_3y(v):
+    applied = v.broadcast("conversion", v("application_year"))
+    registered = v.broadcast("conversion", v("registered_year"))
+    year = v("conversion_year")
+    window = (year < applied) & (year >= applied - v.param("hte.window.years")) & (year >= registered)
+    return v.sum("conversion", np.where(window, v("conversion_count"), 0))
+
+
+def _conversion(v):
+    rows = v.param("hte.score.conversion")
+    years = v("window_required_years")
+    grade, low, high = banded(v("conversions_3y"), np.maximum(years, 1), rows)
+    known = v("conversions_reported") & (years >= 1)
+    low, high = _span(known, low, high, 0, rows[0]["points"][1])
+    return grade, low, high
+
+
+@formula("科技成果转化能力档次", "grade", SCORE_CONVERSION)
+def conversion_grade(v):
+    return _conversion(v)[0]
+
+
+@formula("科技成果转化能力（最低分）", "points", SCORE_CONVERSION)
+def score_conversion_min(v):
+    return _conversion(v)[1]
+
+
+@formula("科技成果转化能力（最高分）", "points", SCORE_CONVERSION)
+def score_conversion_max(v):
+    return _conversion(v)[2]
+
+
+def element_points(maximum: int, elements: int, present: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each element earns its share of the item; the expert decides within that share."""
+    high = present * maximum // elements
+    low = np.where(present > 0, (present - 1) * maximum // elements + 1, 0)
+    return low, high
+
+
+def _management(v):
+    low_total = np.zeros(v.size, dtype=np.int64)
+    high_total = np.zeros(v.size, dtype=np.int64)
+    for item in v.param("hte.score.management_items"):
+        names = [f"management_{element}" for element in item["elements"]]
+        present = sum(v(name) & v.known(name) for name in names).astype(np.int64)
+        possible = present + sum(~v.known(name) for name in names)
+        low_total += element_points(item["max"], len(names), present)[0]
+        high_total += element_points(item["max"], len(names), possible)[1]
+    return low_total, high_total
+
+
+@formula("研究开发组织管理水平（最低分）", "points", SCORE_MANAGEMENT)
+def score_management_min(v):
+    return _management(v)[0]
+
+
+@formula("研究开发组织管理水平（最高分）", "points", SCORE_MANAGEMENT)
+def score_management_max(v):
+    return _management(v)[1]
+
+
+def _slot(v, column: str, offset: int):
+    value, found = v.pick("fiscal_year", v("fy_offset") == offset, v(column))
+    known, _ = v.pick("fiscal_year", v("fy_offset") == offset, v.known(column), default=False)
+    return exact.big(value), found & known
+
+
+def growth_rate(v, column: str):
+    """The growth rate as an exact fraction (num, den), whether it is computable, and whether data suffice.
+
+    Three years: ½(Y2/Y1 + Y3/Y2) − 1; Y1 = 0 → the last two years; Y2 ≤ 0 or Y1 < 0 → not computable (0 points).
+    Two years (younger firms): Y3/Y2 − 1. One year: not computable.
+    """
+    years = v("window_required_years")
+    a1, k1 = _slot(v, column, 3)
+    a2, k2 = _slot(v, column, 2)
+    a3, k3 = _slot(v, column, 1)
+    three = years >= 3
+    two_year_form = (years == 2) | (three & (a1 == 0))
+    num = np.where(two_year_form, a3 - a2, a2 * a2 + a1 * a3 - 2 * a1 * a2)
+    den = np.where(two_year_form, a2, 2 * a1 * a2)
+    computable = (years >= 2) & (a2 > 0) & (two_year_form | (a1 > 0))
+    known = np.where(three, k1 & k2 & k3, np.where(years == 2, k2 & k3, years == 1)) & v("window_complete")
+    return num, np.where(computable, den, 0), computable.astype(bool), known.astype(bool)
+
+
+def _growth(v, column: str):
+    rows = v.param("hte.score.growth")
+    num, den, computable, known = growth_rate(v, column)
+    grade, low, high = banded(num, np.where(computable, den, 1), rows)
+    low, high = np.where(computable, low, 0), np.where(computable, high, 0)
+    return grade, *_span(known, low, high, 0, rows[0]["points"][1])
+
+
+for _column, _name, _label in (
+    ("net_assets_end", "net_assets", "净资产"),
+    ("sales_revenue", "sales", "销售收入"),
+):
+
+    def _min(v, column=_column):
+        return _growth(v, column)[1]
+
+    def _max(v, column=_column):
+        return _growth(v, column)[2]
+
+    _min.__name__, _max.__name__ = f"score_growth_{_name}_min", f"score_growth_{_name}_max"
+    formula(f"企业成长性：{_label}增长率（最低分）", "points", SCORE_GROWTH)(_min)
+    formula(f"企业成长性：{_label}增长率（最高分）", "points", SCORE_GROWTH)(_max)
+
+
+@formula("企业成长性（最低分）", "points", SCORE_GROWTH)
+def score_growth_min(v):
+    return v("score_growth_net_assets_min") + v("score_growth_sales_min")
+
+
+@formula("企业成长性（最高分）", "points", SCORE_GROWTH)
+def score_growth_max(v):
+    return v("score_growth_net_assets_max") + v("score_growth_sales_max")
+
+
+@formula("创新能力评价总分（最低）", "points", SCORE_IP)
+def score_total_min(v):
+    return sum(v(f"score_{part}_min") for part in ("ip", "conversion", "management", "growth"))
+
+
+@formula("创新能力评价总分（最高）", "points", SCORE_IP)
+def score_total_max(v):
+    return sum(v(f"score_{part}_max") for part in ("ip", "conversion", "management", "growth"))

@@ -1,0 +1,113 @@
+"""The super-deduction base of the latest fiscal year, its rate by tax year and enterprise type, and its value."""
+
+import numpy as np
+
+from gaoqi.rules import exact
+from gaoqi.rules.catalogue import REGISTRY
+from gaoqi.rules.dates import jan_first
+from gaoqi.rules.engine.status import PASS
+from gaoqi.rules.industry import division
+
+formula = REGISTRY.formula
+REF = "财税〔2015〕119号；财税〔2018〕64号；国家税务总局公告2021年第28号"
+RATE_REF = "财政部 税务总局公告2023年第7号 及此前各年度公告"
+FIRST_FIVE = ("personnel", "direct_inputs", "depreciation", "amortization", "design", "equipment_trials")
+
+
+def _latest(v, column: str) -> np.ndarray:
+    return v.pick("fiscal_year", v("fy_offset") == 1, v(column))[0]
+
+
+@formula("加计扣除年度（最近一个会计年度）", "year", REF)
+def rdd_year(v):
+    return v("application_year") - 1
+
+
+@formula("属于不适用加计扣除的行业", "bool", "财税〔2015〕119号 四")
+def rdd_excluded_industry(v):
+    return np.isin(division(v("industry")), list(v.param("rd_deduction.excluded_industries")))
+
+
+@formula("前五类研发费用（人员人工、直接投入、折旧、无形资产摊销、新产品设计等）", "fen", REF)
+def rdd_first_five(v):
+    return sum(_latest(v, f"rd_{category}") for category in FIRST_FIVE)
+
+
+@formula("可加计扣除的其他相关费用（限额 = 前五类×10%÷90%）", "fen", REF)
+def rdd_other_allowed(v):
+    share = v.param("rd_deduction.base.other_max_share")
+    return np.minimum(_latest(v, "rd_other"), exact.times_floor(v("rdd_first_five"), share / (1 - share)))
+
+
+@formula("境内符合条件的研发费用", "fen", REF)
+def rdd_domestic(v):
+    entrusted = exact.times(_latest(v, "rd_entrusted_domestic"), v.param("rd_deduction.base.entrusted_share"))
+    return v("rdd_first_five") + v("rdd_other_allowed") + entrusted
+
+
+@formula("可加计扣除的委托境外研发费用（80%，且不超过境内符合条件费用的2/3）", "fen", REF)
+def rdd_overseas_allowed(v):
+    overseas = exact.times(_latest(v, "rd_entrusted_overseas"), v.param("rd_deduction.base.entrusted_share"))
+    cap = exact.times_floor(v("rdd_domestic"), v.param("rd_deduction.base.overseas_max_share_of_domestic"))
+    return np.minimum(overseas, cap)
+
+
+@formula("加计扣除研发费用基数", "fen", REF)
+def rdd_base(v):
+    base = v("rdd_domestic") + v("rdd_overseas_allowed")
+    return np.where(v("rdd_excluded_industry"), 0, base)
+
+
+@formula("加计扣除基数数据已填报", "bool", REF)
+def rdd_known(v):
+    known, found = v.pick("fiscal_year", v("fy_offset") == 1, v.known("rd_personnel"), default=False)
+    return known & found
+
+
+@formula("加计扣除比例", "ratio", RATE_REF)
+def rdd_rate(v):
+    """The highest rate the enterprise qualifies for in the tax year (0 where none is encoded)."""
+    year_start = jan_first(v("rdd_year")).astype("datetime64[D]")
+    candidates = [(v.param_on("rd_deduction.rate.general", year_start), np.ones(v.size, dtype=bool))]
+    candidates.append((v.param_on("rd_deduction.rate.manufacturing", year_start), v("is_manufacturing")))
+    candidates.append((v.param_on("rd_deduction.rate.tsme", year_start), v("tsme_eligible") == PASS))
+    candidates.append((v.param_on("rd_deduction.rate.list_120", year_start), v("on_120_list")))
+    rate = np.zeros(v.size, dtype=object)
+    for values, applies in candidates:
+        values = np.where(applies & (values != None), values, 0)  # noqa: E711  (object array of Fractions)
+        rate = np.maximum(rate, values)
+    return np.where(v("rdd_excluded_industry"), 0, rate)
+
+
+@formula("研发费用加计扣除额", "fen", REF)
+def rdd_extra_deduction(v):
+    products = exact.big(v("rdd_base")) * v("rdd_rate")
+    return np.array([round_half_up(p) for p in products.tolist()], dtype=np.int64)
+
+
+@formula("适用的企业所得税税率", "ratio", "《中华人民共和国企业所得税法》第四条、第二十八条")
+def cit_rate(v):
+    hte = v("hte_eligible") == PASS
+    return np.where(hte, v.param("rd_deduction.cit.hte_rate"), v.param("rd_deduction.cit.standard_rate"))
+
+
+@formula("加计扣除的节税额", "fen", REF)
+def rdd_tax_value(v):
+    products = exact.big(v("rdd_extra_deduction")) * v("cit_rate")
+    return np.array([round_half_up(p) for p in products.tolist()], dtype=np.int64)
+
+
+@formula("高企资格的年节税额（按最近一年应纳税所得额，25%→15%）", "fen", "《中华人民共和国企业所得税法》第二十八条")
+def hte_tax_saving(v):
+    taxable = np.maximum(v("latest_taxable_income"), 0)
+    gap = v.param("rd_deduction.cit.standard_rate") - v.param("rd_deduction.cit.hte_rate")
+    return exact.times(taxable, gap)
+
+
+def round_half_up(value) -> int:
+    """A Fraction or int rounded half up to an integer (non-negative values)."""
+    return (
+        int(value)
+        if not hasattr(value, "denominator")
+        else (2 * value.numerator + value.denominator) // (2 * value.denominator)
+    )

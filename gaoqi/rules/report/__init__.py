@@ -1,0 +1,1 @@
+"""Turn evaluated variables into the result documents of docs/profile-format.md."""
