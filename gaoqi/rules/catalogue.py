@@ -6,6 +6,8 @@ from gaoqi.rules.profile import FLAGS, MANAGEMENT_ITEMS, RD_CATEGORIES, TSME_ROU
 REGISTRY = Registry()
 _input = REGISTRY.input
 
+_input("name", "企业名称", "text")
+_input("uscc", "统一社会信用代码", "code")
 _input("registered_on", "注册成立日期", "day")
 _input("application_day", "申请日期", "day")
 _input("district", "所在区（行政区划代码）", "code")

@@ -10,16 +10,53 @@ def big(values) -> np.ndarray:
     return np.asarray(values).astype(object)
 
 
+LIMIT = 2**62
+
+
+def _fits(*pairs) -> bool:
+    """Whether every |array| × factor stays inside int64."""
+    for values, factor in pairs:
+        if values.dtype == object or np.abs(values).max(initial=0) * abs(factor) >= LIMIT // 2:
+            return False
+    return True
+
+
+def _cross(num, den, rate: Fraction):
+    num, den = np.asarray(num), np.asarray(den)
+    if not _fits((num, rate.denominator), (den, rate.numerator)):
+        num, den = big(num), big(den)
+    return num * rate.denominator, den * rate.numerator, den
+
+
 def at_least(num, den, rate: Fraction) -> np.ndarray:
     """``num / den >= rate`` exactly, for ``den > 0`` (rows with ``den <= 0`` give False)."""
-    num, den = big(num), big(den)
-    return ((num * rate.denominator >= den * rate.numerator) & (den > 0)).astype(bool)
+    left, right, den = _cross(num, den, rate)
+    return ((left >= right) & (den > 0)).astype(bool)
 
 
 def above(num, den, rate: Fraction) -> np.ndarray:
     """``num / den > rate`` exactly, for ``den > 0``."""
-    num, den = big(num), big(den)
-    return ((num * rate.denominator > den * rate.numerator) & (den > 0)).astype(bool)
+    left, right, den = _cross(num, den, rate)
+    return ((left > right) & (den > 0)).astype(bool)
+
+
+BP = 10_000  # rates carried per row are integers in units of 1/10⁴
+
+
+def basis_points(rate: Fraction) -> int:
+    """A rate in 1/10⁴ units; refuses rates that are not exact at that scale."""
+    scaled = Fraction(rate) * BP
+    if scaled.denominator != 1:
+        raise ValueError(f"rate {rate} is not exact in 1/10⁴ units")
+    return int(scaled)
+
+
+def apply_bp(amount, rate_bp) -> np.ndarray:
+    """``amount × rate`` for per-row rates in 1/10⁴, rounded half up to an integer (non-negative amounts)."""
+    amount, rate_bp = np.asarray(amount), np.asarray(rate_bp)
+    if not _fits((amount, 2 * int(np.max(rate_bp, initial=0)) + 1)):
+        amount = big(amount)
+    return ((amount * rate_bp * 2 + BP) // (2 * BP)).astype(np.int64)
 
 
 def ceil_div(a, b) -> np.ndarray:
@@ -29,13 +66,18 @@ def ceil_div(a, b) -> np.ndarray:
 
 def times(amount, rate: Fraction) -> np.ndarray:
     """``amount × rate`` rounded half up to an integer (fen), for non-negative amounts."""
-    scaled = big(amount) * rate.numerator * 2 + rate.denominator
-    return (scaled // (2 * rate.denominator)).astype(np.int64)
+    amount = np.asarray(amount)
+    if not _fits((amount, 2 * rate.numerator + 1)):
+        amount = big(amount)
+    return ((amount * rate.numerator * 2 + rate.denominator) // (2 * rate.denominator)).astype(np.int64)
 
 
 def times_floor(amount, rate: Fraction) -> np.ndarray:
     """``amount × rate`` rounded down, for caps that must not be exceeded."""
-    return (big(amount) * rate.numerator // rate.denominator).astype(np.int64)
+    amount = np.asarray(amount)
+    if not _fits((amount, rate.numerator)):
+        amount = big(amount)
+    return (amount * rate.numerator // rate.denominator).astype(np.int64)
 
 
 def decimal_text(num, den, places: int = 4) -> list[str | None]:

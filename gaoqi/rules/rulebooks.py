@@ -22,11 +22,7 @@ def parameters() -> ParameterSet:
 @cache
 def fingerprints() -> dict[str, str]:
     """A short content hash of each rulebook's formulas and parameters (test cases excluded)."""
-    shared = sorted((HERE / "engine").glob("*.py")) + [
-        HERE / "exact.py",
-        HERE / "profile.py",
-        HERE / "catalogue.py",
-    ]
+    shared = [*sorted((HERE / "engine").glob("*.py")), HERE / "exact.py", HERE / "profile.py", HERE / "catalogue.py"]
     result = {}
     for name in RULEBOOKS:
         digest = hashlib.sha256()

@@ -8,6 +8,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from gaoqi.rules import exact
 from gaoqi.rules.engine.parameters import Entry, ParameterSet
 from gaoqi.rules.engine.tables import Tables
 from gaoqi.rules.engine.variables import Registry
@@ -61,10 +62,13 @@ class Evaluation:
         self._note("parameter", name)
         return self.parameters[name].entry_at(self.as_of)
 
-    def param_on(self, name: str, dates: np.ndarray) -> np.ndarray:
-        """Per-row values of parameter ``name`` on per-row dates (e.g. each row's tax year)."""
+    def rate_on(self, name: str, dates: np.ndarray) -> np.ndarray:
+        """Per-row values of a rate parameter on per-row dates, in 1/10⁴ units (0 before its first entry)."""
         self._note("parameter", name)
-        return self.parameters[name].values_on(dates)
+        parameter = self.parameters[name]
+        starts = np.array([np.datetime64(e.since, "D") for e in parameter.entries])
+        rates = np.array([0] + [exact.basis_points(e.value) for e in parameter.entries], dtype=np.int64)
+        return rates[np.searchsorted(starts, dates, side="right")]
 
     def sum(self, entity: str, values: np.ndarray) -> np.ndarray:
         """Per-enterprise sum of a child-entity column."""

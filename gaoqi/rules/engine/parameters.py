@@ -10,7 +10,6 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
-import numpy as np
 import yaml
 
 CONFIDENCE = {"C", "C2", "R", "U", "estimate"}
@@ -55,13 +54,6 @@ class Parameter:
         if current is None:
             raise LookupError(f"参数 {self.name}（{self.label}）在 {on} 之前没有规定")
         return current
-
-    def values_on(self, dates: np.ndarray) -> np.ndarray:
-        """Vectorised lookup for per-row dates (``datetime64[D]``); rows before the first entry get None."""
-        out = np.full(dates.shape, None, dtype=object)
-        for entry in self.entries:
-            out[dates >= np.datetime64(entry.since, "D")] = entry.value
-        return out
 
 
 def _convert(unit: str, raw: object) -> object:

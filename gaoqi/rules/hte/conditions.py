@@ -40,7 +40,8 @@ def hte_core_ip(v):
 
 @formula("技术领域代码属于《国家重点支持的高新技术领域》", "bool", ART_11[3])
 def tech_field_listed(v):
-    return np.isin(v("tech_field"), list(v.param("hte.fields.catalogue")))
+    catalogue = v.param("hte.fields.catalogue")
+    return np.fromiter((code in catalogue for code in v("tech_field")), dtype=bool, count=v.size)
 
 
 @formula("（三）技术领域", "status", ART_11[3])

@@ -11,10 +11,11 @@ formula = REGISTRY.formula
 
 
 def shortfall_to_share(part, whole, rate) -> np.ndarray:
-    """Smallest x ≥ 0 with (part + x) / (whole + x) ≥ rate: adding x to both part and whole."""
+    """Smallest x ≥ 0 with (part + x) / (whole + x) ≥ rate: adding x to both part and whole (x ≥ 1 when the
+    whole is zero, since a share of nothing is not a share)."""
     p, q = rate.numerator, rate.denominator
     need = exact.ceil_div(exact.big(whole) * p - exact.big(part) * q, q - p)
-    return np.maximum(need, 0).astype(np.int64)
+    return np.maximum(need, np.where(np.asarray(whole) > 0, 0, 1)).astype(np.int64)
 
 
 @formula("近三年研发费用应达到的金额", "fen", ART_11[5])

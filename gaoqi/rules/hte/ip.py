@@ -19,7 +19,7 @@ def ip_class_i(v):
 @formula("申请时已授权且在保护期内", "bool", REF, entity="ip")
 def ip_in_force(v):
     applied = v.broadcast("ip", v("application_day"))
-    return v.known("ip_granted_day") & (v("ip_granted_day") <= applied) & (v("ip_expires_day") > applied)
+    return v.known("ip_granted_day") & (v("ip_granted_day") <= applied) & (v("ip_expires_day") >= applied)
 
 
 @formula("可用于本次申请（Ⅱ类知识产权未曾使用）", "bool", REF, entity="ip")

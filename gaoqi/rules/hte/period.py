@@ -38,24 +38,22 @@ def fy_offset(v):
     return v.broadcast("fiscal_year", v("application_year")) - v("fy_year")
 
 
-@formula("属于近三个会计年度（实际经营期）", "bool", PERIOD, entity="fiscal_year")
+@formula("属于近三个会计年度（实际经营期的完整会计年度）", "bool", PERIOD, entity="fiscal_year")
 def fy_in_window(v):
     offset = v("fy_offset")
-    registered = v.broadcast("fiscal_year", v("registered_year"))
-    return (offset >= 1) & (offset <= v.param("hte.window.years")) & (v("fy_year") >= registered)
+    first = v.broadcast("fiscal_year", v("window_first_year"))
+    return (offset >= 1) & (offset <= v.param("hte.window.years")) & (v("fy_year") >= first)
+
+
+@formula("计算期可确定（已知注册日期、已填报年度数据、至少一个完整会计年度）", "bool", PERIOD)
+def window_defined(v):
+    return v.known("registered_on") & v("fiscal_years_reported") & (v("window_required_years") >= 1)
 
 
 @formula("近三个会计年度数据齐全", "bool", PERIOD)
 def window_complete(v):
-    full_years = v("fy_in_window") & (v("fy_year") >= v.broadcast("fiscal_year", v("window_first_year")))
-    complete_rows = full_years & v.known("sales_revenue") & v.known("rd_personnel")
-    required = v("window_required_years")
-    return (
-        v.known("registered_on")
-        & v("fiscal_years_reported")
-        & (required >= 1)
-        & (v.sum("fiscal_year", complete_rows) == required)
-    )
+    complete_rows = v("fy_in_window") & v.known("sales_revenue") & v.known("rd_personnel")
+    return v("window_defined") & (v.sum("fiscal_year", complete_rows) == v("window_required_years"))
 
 
 def _latest(column: str, label: str, unit: str) -> None:

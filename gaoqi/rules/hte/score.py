@@ -103,9 +103,9 @@ def score_ip_max(v):
 @formula("近三年科技成果转化总数", "count", SCORE_CONVERSION)
 def conversions_3y(v):
     applied = v.broadcast("conversion", v("application_year"))
-    registered = v.broadcast("conversion", v("registered_year"))
+    first = v.broadcast("conversion", v("window_first_year"))
     year = v("conversion_year")
-    window = (year < applied) & (year >= applied - v.param("hte.window.years")) & (year >= registered)
+    window = (year < applied) & (year >= first)
     return v.sum("conversion", np.where(window, v("conversion_count"), 0))
 
 
@@ -183,7 +183,7 @@ def growth_rate(v, column: str):
     num = np.where(two_year_form, a3 - a2, a2 * a2 + a1 * a3 - 2 * a1 * a2)
     den = np.where(two_year_form, a2, 2 * a1 * a2)
     computable = (years >= 2) & (a2 > 0) & (two_year_form | (a1 > 0))
-    known = np.where(three, k1 & k2 & k3, np.where(years == 2, k2 & k3, years == 1)) & v("window_complete")
+    known = np.where(three, k1 & k2 & k3, np.where(years == 2, k2 & k3, years == 1)) & v("window_defined")
     return num, np.where(computable, den, 0), computable.astype(bool), known.astype(bool)
 
 

@@ -64,37 +64,39 @@ def rdd_known(v):
     return known & found
 
 
-@formula("加计扣除比例", "ratio", RATE_REF)
+@formula("加计扣除比例（万分之一）", "bp", RATE_REF)
 def rdd_rate(v):
     """The highest rate the enterprise qualifies for in the tax year (0 where none is encoded)."""
     year_start = jan_first(v("rdd_year")).astype("datetime64[D]")
-    candidates = [(v.param_on("rd_deduction.rate.general", year_start), np.ones(v.size, dtype=bool))]
-    candidates.append((v.param_on("rd_deduction.rate.manufacturing", year_start), v("is_manufacturing")))
-    candidates.append((v.param_on("rd_deduction.rate.tsme", year_start), v("tsme_eligible") == PASS))
-    candidates.append((v.param_on("rd_deduction.rate.list_120", year_start), v("on_120_list")))
-    rate = np.zeros(v.size, dtype=object)
-    for values, applies in candidates:
-        values = np.where(applies & (values != None), values, 0)  # noqa: E711  (object array of Fractions)
-        rate = np.maximum(rate, values)
+    rate = v.rate_on("rd_deduction.rate.general", year_start)
+    for name, applies in (
+        ("manufacturing", v("is_manufacturing")),
+        ("tsme", v("tsme_eligible") == PASS),
+        ("list_120", v("on_120_list")),
+    ):
+        rate = np.maximum(rate, np.where(applies, v.rate_on(f"rd_deduction.rate.{name}", year_start), 0))
     return np.where(v("rdd_excluded_industry"), 0, rate)
 
 
 @formula("研发费用加计扣除额", "fen", REF)
 def rdd_extra_deduction(v):
-    products = exact.big(v("rdd_base")) * v("rdd_rate")
-    return np.array([round_half_up(p) for p in products.tolist()], dtype=np.int64)
+    return exact.apply_bp(v("rdd_base"), v("rdd_rate"))
 
 
-@formula("适用的企业所得税税率", "ratio", "《中华人民共和国企业所得税法》第四条、第二十八条")
+@formula(
+    "适用的企业所得税税率（持有效高企证书15%，否则25%；万分之一）",
+    "bp",
+    "《中华人民共和国企业所得税法》第四条、第二十八条",
+)
 def cit_rate(v):
-    hte = v("hte_eligible") == PASS
-    return np.where(hte, v.param("rd_deduction.cit.hte_rate"), v.param("rd_deduction.cit.standard_rate"))
+    hte_rate = exact.basis_points(v.param("rd_deduction.cit.hte_rate"))
+    standard = exact.basis_points(v.param("rd_deduction.cit.standard_rate"))
+    return np.where(v("tsme_routes_hte_certificate"), hte_rate, standard)
 
 
 @formula("加计扣除的节税额", "fen", REF)
 def rdd_tax_value(v):
-    products = exact.big(v("rdd_extra_deduction")) * v("cit_rate")
-    return np.array([round_half_up(p) for p in products.tolist()], dtype=np.int64)
+    return exact.apply_bp(v("rdd_extra_deduction"), v("cit_rate"))
 
 
 @formula("高企资格的年节税额（按最近一年应纳税所得额，25%→15%）", "fen", "《中华人民共和国企业所得税法》第二十八条")
@@ -102,12 +104,3 @@ def hte_tax_saving(v):
     taxable = np.maximum(v("latest_taxable_income"), 0)
     gap = v.param("rd_deduction.cit.standard_rate") - v.param("rd_deduction.cit.hte_rate")
     return exact.times(taxable, gap)
-
-
-def round_half_up(value) -> int:
-    """A Fraction or int rounded half up to an integer (non-negative values)."""
-    return (
-        int(value)
-        if not hasattr(value, "denominator")
-        else (2 * value.numerator + value.denominator) // (2 * value.denominator)
-    )

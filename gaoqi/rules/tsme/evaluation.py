@@ -67,11 +67,20 @@ def tsme_score(v):
     return v("tsme_staff_points") + v("tsme_rd_points") + v("tsme_results_points")
 
 
+@formula("成本费用未填时研发投入指标可能的最高得分", "points", INDICATORS, since="2017-05-03")
+def tsme_rd_points_max(v):
+    best = v.param("tsme.score.rd_to_costs")[0]["points"]
+    return np.where(v("latest_total_costs_known"), v("tsme_rd_points"), best)
+
+
 @formula("（五）评价得分不低于60分且科技人员指标得分不为0", "status", f"{ART_6}（五）", since="2017-05-03")
 def tsme_score_met(v):
+    mark, staff = v.param("tsme.score.pass_mark"), v("tsme_staff_points")
+    best = staff + v("tsme_rd_points_max") + v("tsme_results_points")
+    met = (v("tsme_score") >= mark) & (staff > 0)
+    decided = met | (best < mark) | (staff == 0)
     known = v("latest_employees_known") & v("latest_st_staff_known") & v("rdd_known") & v("ip_reported")
-    met = (v("tsme_score") >= v.param("tsme.score.pass_mark")) & (v("tsme_staff_points") > 0)
-    return status(known, met)
+    return status(known & decided, met)
 
 
 @formula(
