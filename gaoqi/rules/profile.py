@@ -311,7 +311,9 @@ class ProfileReader:
             if not isinstance(item, dict):
                 raise ProfileError(where, "应为对象（{…}）")
             rows.add("ip_kind", choice(item.get("kind"), IP_KINDS, f"{where}.kind"))
-            self._value(rows, "ip_granted_day", item.get("granted_on"), lambda v, w=where: to_day(v, f"{w}.granted_on"))
+            self._value(
+                rows, "ip_granted_day", item.get("granted_on") or None, lambda v, w=where: to_day(v, f"{w}.granted_on")
+            )
             expires = item.get("expires_on")
             rows.add("ip_expires_day", to_day(expires, f"{where}.expires_on") if expires else 1 << 40)
             acquired = item.get("acquired_by")

@@ -45,13 +45,19 @@ class Evaluation:
         self._values[name] = value
         return value
 
+    def once(self, key: str, compute):
+        """Memoise a helper result shared by several variables (e.g. a band's min and max)."""
+        slot = f"({key})"
+        if slot not in self._values:
+            self._values[slot] = compute()
+        return self._values[slot]
+
     def known(self, name: str) -> np.ndarray:
         """Where input ``name`` was supplied (inputs without a mask are always known)."""
         self._note("variable", name)
         mask = self.tables.known.get(name)
         if mask is None:
-            rows = len(self(name))
-            return np.ones(rows, dtype=bool)
+            mask = self.tables.known[name] = np.ones(len(self(name)), dtype=bool)
         return mask
 
     def param(self, name: str) -> object:

@@ -17,11 +17,13 @@ class Tables:
     columns: dict[str, np.ndarray] = field(default_factory=dict)
     known: dict[str, np.ndarray] = field(default_factory=dict)
     starts: dict[str, np.ndarray] = field(default_factory=dict)
+    _owners: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     def owner(self, entity: str) -> np.ndarray:
         """Enterprise row index of every row of a child entity."""
-        starts = self.starts[entity]
-        return np.repeat(np.arange(self.size), np.diff(starts))
+        if entity not in self._owners:
+            self._owners[entity] = np.repeat(np.arange(self.size), np.diff(self.starts[entity]))
+        return self._owners[entity]
 
     def segment_sum(self, entity: str, values: np.ndarray) -> np.ndarray:
         """Exact per-enterprise sums of a child-entity column (integers stay integers)."""

@@ -56,18 +56,34 @@ def window_complete(v):
     return v("window_defined") & (v.sum("fiscal_year", complete_rows) == v("window_required_years"))
 
 
+@formula("最近一年（申请前一个会计年度）所在的行，无则为 -1", "row", PERIOD)
+def latest_row(v):
+    rows = np.flatnonzero(v("fy_offset") == 1)
+    index = np.full(v.size, -1, dtype=np.int64)
+    index[v.tables.owner("fiscal_year")[rows]] = rows
+    return index
+
+
+def latest(v, column: str) -> tuple[np.ndarray, np.ndarray]:
+    """The latest fiscal year's value of ``column`` per enterprise, and whether it was reported."""
+    row = v("latest_row")
+    found = row >= 0
+    safe = np.where(found, row, 0)
+    values = v(column)
+    if len(values) == 0:
+        return np.zeros(v.size, dtype=np.int64), found
+    return np.where(found, values[safe], 0), found & v.known(column)[safe]
+
+
 def _latest(column: str, label: str, unit: str) -> None:
-    def latest(v):
-        picked, _ = v.pick("fiscal_year", v("fy_offset") == 1, v(column))
-        return picked
+    def latest_value(v):
+        return latest(v, column)[0]
 
     def latest_known(v):
-        _, found = v.pick("fiscal_year", v("fy_offset") == 1, v(column))
-        known, _ = v.pick("fiscal_year", v("fy_offset") == 1, v.known(column), default=False)
-        return found & known
+        return latest(v, column)[1]
 
-    latest.__name__, latest_known.__name__ = f"latest_{column}", f"latest_{column}_known"
-    formula(f"最近一年{label}", unit, PERIOD)(latest)
+    latest_value.__name__, latest_known.__name__ = f"latest_{column}", f"latest_{column}_known"
+    formula(f"最近一年{label}", unit, PERIOD)(latest_value)
     formula(f"最近一年{label}已填报", "bool", PERIOD)(latest_known)
 
 

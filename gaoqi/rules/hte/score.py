@@ -23,6 +23,10 @@ def _by_grade(table: dict, grade_index: np.ndarray) -> tuple[np.ndarray, np.ndar
 
 
 def _rating(v, name: str):
+    return v.once(f"rating {name}", lambda: _rating_span(v, name))
+
+
+def _rating_span(v, name: str):
     table = v.param("hte.score.expert_grades")
     low, high = _by_grade(table, v(f"rating_{name}"))
     return _span(v.known(f"rating_{name}"), low, high, 0, table["A"][1])
@@ -81,6 +85,10 @@ def _standards(v):
 
 
 def _ip_parts(v):
+    return v.once("ip parts", lambda: _ip_part_spans(v))
+
+
+def _ip_part_spans(v):
     return (
         (v("score_ip_advancement_min"), v("score_ip_advancement_max")),
         (v("score_ip_core_support_min"), v("score_ip_core_support_max")),
@@ -110,6 +118,10 @@ def conversions_3y(v):
 
 
 def _conversion(v):
+    return v.once("conversion", lambda: _conversion_band(v))
+
+
+def _conversion_band(v):
     rows = v.param("hte.score.conversion")
     years = v("window_required_years")
     grade, low, high = banded(v("conversions_3y"), np.maximum(years, 1), rows)
@@ -141,6 +153,10 @@ def element_points(maximum: int, elements: int, present: np.ndarray) -> tuple[np
 
 
 def _management(v):
+    return v.once("management", lambda: _management_span(v))
+
+
+def _management_span(v):
     low_total = np.zeros(v.size, dtype=np.int64)
     high_total = np.zeros(v.size, dtype=np.int64)
     for item in v.param("hte.score.management_items"):
@@ -169,6 +185,10 @@ def _slot(v, column: str, offset: int):
 
 
 def growth_rate(v, column: str):
+    return v.once(f"growth rate {column}", lambda: _growth_rate(v, column))
+
+
+def _growth_rate(v, column: str):
     """The growth rate as an exact fraction (num, den), whether it is computable, and whether data suffice.
 
     Three years: ½(Y2/Y1 + Y3/Y2) − 1; Y1 = 0 → the last two years; Y2 ≤ 0 or Y1 < 0 → not computable (0 points).
@@ -188,6 +208,10 @@ def growth_rate(v, column: str):
 
 
 def _growth(v, column: str):
+    return v.once(f"growth {column}", lambda: _growth_band(v, column))
+
+
+def _growth_band(v, column: str):
     rows = v.param("hte.score.growth")
     num, den, computable, known = growth_rate(v, column)
     grade, low, high = banded(num, np.where(computable, den, 1), rows)

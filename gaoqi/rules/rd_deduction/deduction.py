@@ -6,6 +6,7 @@ from gaoqi.rules import exact
 from gaoqi.rules.catalogue import REGISTRY
 from gaoqi.rules.dates import jan_first
 from gaoqi.rules.engine.status import PASS
+from gaoqi.rules.hte.period import latest
 from gaoqi.rules.industry import division
 
 formula = REGISTRY.formula
@@ -15,7 +16,7 @@ FIRST_FIVE = ("personnel", "direct_inputs", "depreciation", "amortization", "des
 
 
 def _latest(v, column: str) -> np.ndarray:
-    return v.pick("fiscal_year", v("fy_offset") == 1, v(column))[0]
+    return latest(v, column)[0]
 
 
 @formula("加计扣除年度（最近一个会计年度）", "year", REF)
@@ -60,8 +61,7 @@ def rdd_base(v):
 
 @formula("加计扣除基数数据已填报", "bool", REF)
 def rdd_known(v):
-    known, found = v.pick("fiscal_year", v("fy_offset") == 1, v.known("rd_personnel"), default=False)
-    return known & found
+    return latest(v, "rd_personnel")[1]
 
 
 @formula("加计扣除比例（万分之一）", "bp", RATE_REF)

@@ -1,0 +1,97 @@
+"""Rules-engine figures: single assessment (with explanations) and bulk assessment end to end.
+
+    .venv/bin/python bench/rules_bench.py [--profiles 1000000] [--single-runs 500]
+
+Prints medians and throughput; timings on a shared machine are noisy, so compare medians and ratios.
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import statistics
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import orjson
+
+from gaoqi.rules import assess
+from gaoqi.rules.batch import run
+from gaoqi.rules.synthetic import profiles
+
+AS_OF = dt.date(2026, 11, 28)
+DATA = Path(__file__).resolve().parents[1] / "var" / "bench"
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "profile-complete.json"
+
+
+def single(runs: int) -> None:
+    samples = [json.loads(EXAMPLE.read_text(encoding="utf-8")), *profiles(20, seed=99, complete=True)]
+    for profile in samples:
+        assess(profile, as_of=AS_OF)
+    times = []
+    for i in range(runs):
+        started = time.perf_counter()
+        assess(samples[i % len(samples)], as_of=AS_OF)
+        times.append(time.perf_counter() - started)
+    times.sort()
+    print(
+        f"single assessment with explanation: median {statistics.median(times) * 1000:.2f} ms, "
+        f"p95 {times[int(len(times) * 0.95)] * 1000:.2f} ms over {runs} runs (goal ≤ 2 ms)"
+    )
+
+
+def _write_part(args) -> bytes:
+    count, seed = args
+    return b"".join(orjson.dumps(p) + b"\n" for p in profiles(count, seed=seed))
+
+
+def synthetic_file(count: int) -> Path:
+    path = DATA / f"profiles-{count}.jsonl"
+    if path.exists():
+        return path
+    DATA.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    parts = [(min(50_000, count - start), 1000 + start) for start in range(0, count, 50_000)]
+    with ProcessPoolExecutor() as pool, path.with_suffix(".tmp").open("wb") as handle:
+        for block in pool.map(_write_part, parts):
+            handle.write(block)
+    path.with_suffix(".tmp").rename(path)
+    print(
+        f"generated {count:,} synthetic profiles ({path.stat().st_size / 1e9:.2f} GB) in "
+        f"{time.perf_counter() - started:.0f} s (not timed below)"
+    )
+    return path
+
+
+def bulk(count: int, suffix: str) -> None:
+    source = synthetic_file(count)
+    out = DATA / f"results-{count}{suffix}"
+    started = time.perf_counter()
+    assessed, invalid = run(source, out, AS_OF)
+    seconds = time.perf_counter() - started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"bulk {suffix[1:]}: {assessed:,} assessed ({invalid} invalid) in {seconds:.1f} s end to end = "
+        f"{assessed / seconds:,.0f} profiles/s on {os.cpu_count()} workers; peak RSS {own:,.0f} MB (main), "
+        f"{children:,.0f} MB (largest worker); output {out.stat().st_size / 1e6:,.0f} MB (goal 1,000,000 ≤ 30 s)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--profiles", type=int, default=1_000_000)
+    parser.add_argument("--single-runs", type=int, default=500)
+    parser.add_argument("--formats", default=".parquet,.jsonl")
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
+    single(args.single_runs)
+    for suffix in args.formats.split(","):
+        bulk(args.profiles, suffix)
+
+
+if __name__ == "__main__":
+    main()

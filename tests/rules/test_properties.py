@@ -1,0 +1,86 @@
+"""Properties over random profiles: more R&D, staff or IP never lowers a result; single and bulk agree."""
+
+import copy
+import datetime as dt
+import random
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gaoqi.rules import assess, assess_batch
+from gaoqi.rules.synthetic import profile, profiles
+from tests.rules.helpers import without_explanations
+
+AS_OF = dt.date(2026, 11, 28)
+RANK = {"fail": 0, "unknown": 1, "pass": 2}
+ELIGIBLE = {False: 0, None: 1, True: 2}
+
+
+def _standing(result: dict) -> tuple:
+    hte = result["hte"]
+    return (
+        [RANK[c["status"]] for c in hte["conditions"] if c["id"] in ("st_staff_ratio", "rd_ratio", "core_ip")],
+        hte["score"]["total"]["min"],
+        hte["score"]["total"]["max"],
+        ELIGIBLE[hte["eligible"]],
+    )
+
+
+def _at_least_as_good(better: dict, worse: dict) -> bool:
+    (b_status, b_min, b_max, b_ok), (w_status, w_min, w_max, w_ok) = _standing(better), _standing(worse)
+    statuses_hold = all(b >= w for b, w in zip(b_status, w_status, strict=True))
+    return statuses_hold and b_min >= w_min and b_max >= w_max and b_ok >= w_ok
+
+
+def _add_in_house_rd(p: dict, share: float) -> dict:
+    richer = copy.deepcopy(p)
+    for year in richer.get("fiscal_years", []):
+        personnel = Decimal(year["rd"]["personnel"])
+        year["rd"]["personnel"] = str(
+            (personnel + Decimal(year["sales_revenue"]) * Decimal(str(share))).quantize(Decimal("0.01"))
+        )
+    return richer
+
+
+def _add_st_staff(p: dict, count: int) -> dict:
+    richer = copy.deepcopy(p)
+    for year in richer.get("fiscal_years", []):
+        year["st_staff"] = min(round(year["st_staff"] + count, 2), year["employees"])
+    return richer
+
+
+def _add_ip(p: dict, kind: str) -> dict:
+    richer = copy.deepcopy(p)
+    if "ip" in richer:
+        richer["ip"].append({"kind": kind, "granted_on": "2024-01-01", "acquired_by": "own", "core": True})
+    return richer
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10**9), share=st.floats(0.001, 0.05))
+def test_more_in_house_rd_never_lowers_the_result(seed, share):
+    p = profile(random.Random(seed), complete=True)
+    assert _at_least_as_good(assess(_add_in_house_rd(p, share), as_of=AS_OF), assess(p, as_of=AS_OF))
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10**9), count=st.integers(1, 50))
+def test_more_st_staff_never_lowers_the_result(seed, count):
+    p = profile(random.Random(seed), complete=True)
+    assert _at_least_as_good(assess(_add_st_staff(p, count), as_of=AS_OF), assess(p, as_of=AS_OF))
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10**9), kind=st.sampled_from(["invention_patent", "utility_model", "software_copyright"]))
+def test_more_ip_never_lowers_the_result(seed, kind):
+    p = profile(random.Random(seed), complete=True)
+    assert _at_least_as_good(assess(_add_ip(p, kind), as_of=AS_OF), assess(p, as_of=AS_OF))
+
+
+@pytest.mark.parametrize("chunk", range(10))
+def test_single_and_bulk_evaluation_agree_on_ten_thousand_random_profiles(chunk):
+    batch = profiles(1_000, seed=chunk)
+    singles = [without_explanations(assess(p, as_of=AS_OF)) for p in batch]
+    assert assess_batch(batch, as_of=AS_OF) == singles
