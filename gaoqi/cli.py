@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     many.add_argument("--out", type=Path, required=True, help="结果文件：.jsonl 或 .parquet")
     many.add_argument("--as-of", type=_date, default=None)
     many.add_argument("--workers", type=int, default=None, help="并行进程数（默认为 CPU 核数）")
+    table = commands.add_parser("parameters", help="列出全部法规参数（日期、出处、可信度）")
+    table.add_argument("--uncertain", action="store_true", help="只列出标为回忆、不确定或估计的数值")
     return parser
 
 
@@ -52,6 +54,8 @@ def _assess(args) -> int:
         result = assess(profile, as_of=args.as_of)
     except ProfileError as error:
         return _fail(f"字段 {error.field}：{error.message}")
+    except LookupError as error:
+        return _fail(str(error).strip("'\""))
     if args.format == "text":
         sys.stdout.write(render_text(result))
     else:
@@ -73,9 +77,28 @@ def _assess_batch(args) -> int:
     return 0
 
 
+def _parameters(args) -> int:
+    from gaoqi.rules.api import display
+    from gaoqi.rules.rulebooks import parameters
+
+    print("| parameter | label | since | value | confidence | reference |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for parameter in parameters():
+        for entry in parameter.entries:
+            if args.uncertain and not entry.uncertain:
+                continue
+            value = display(entry.value, parameter.unit)
+            note = f" — {entry.note}" if entry.note else ""
+            print(
+                f"| `{parameter.name}` | {parameter.label} | {entry.since} | {value} | {entry.confidence} | "
+                f"{entry.reference}{note} |"
+            )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"assess": _assess, "assess-batch": _assess_batch}[args.command]
+    handler = {"assess": _assess, "assess-batch": _assess_batch, "parameters": _parameters}[args.command]
     return handler(args)
 
 
