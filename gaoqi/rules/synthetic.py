@@ -6,6 +6,8 @@ Profiles vary widely on purpose: young firms, missing sections, zero and negativ
 import datetime as dt
 import random
 
+from gaoqi.rules.profile import MANAGEMENT_ITEMS, RD_CATEGORIES
+
 DISTRICTS = (
     "440103",
     "440104",
@@ -23,28 +25,6 @@ DISTRICT_WEIGHTS = (4, 5, 6, 22, 10, 20, 12, 6, 7, 3, 5)
 FIELDS = ("10101", "10105", "10201", "10404", "20101", "20501", "30101", "40301", "50301", "60301", "70101", "80402")
 INDUSTRIES = ("I6513", "C3911", "C2720", "M7320", "C3581", "F5211", "C4011", "I6431")
 IP_KINDS = ("invention_patent", "utility_model", "software_copyright", "design_patent", "ic_layout")
-RD_KEYS = (
-    "personnel",
-    "direct_inputs",
-    "depreciation",
-    "amortization",
-    "design",
-    "equipment_trials",
-    "entrusted_domestic",
-    "entrusted_overseas",
-    "other",
-)
-MANAGEMENT = (
-    "rd_system",
-    "rd_accounting",
-    "rd_ledger",
-    "rd_institution",
-    "cooperation",
-    "conversion_incentives",
-    "innovation_platform",
-    "talent_training",
-    "talent_incentives",
-)
 
 
 def _amount(rng: random.Random, low: float, high: float) -> str:
@@ -56,7 +36,7 @@ def _amount(rng: random.Random, low: float, high: float) -> str:
 def _year(rng: random.Random, year: int, sales: float, growth: float) -> dict:
     sales = max(sales * (1 + growth), 0.0)
     rd_total = sales * rng.uniform(0.0, 0.09)
-    shares = [rng.random() for _ in RD_KEYS]
+    shares = [rng.random() for _ in RD_CATEGORIES]
     shares[7] *= 0.2 if rng.random() < 0.2 else 0.0
     total_share = sum(shares) or 1.0
     employees = max(1, int(10 ** rng.uniform(0.7, 3.2)))
@@ -70,7 +50,7 @@ def _year(rng: random.Random, year: int, sales: float, growth: float) -> dict:
         "total_assets_end": f"{sales * rng.uniform(0.5, 2.0):.2f}",
         "employees": employees,
         "st_staff": round(employees * rng.uniform(0.02, 0.5), 2),
-        "rd": {key: f"{rd_total * share / total_share:.2f}" for key, share in zip(RD_KEYS, shares, strict=True)},
+        "rd": {key: f"{rd_total * share / total_share:.2f}" for key, share in zip(RD_CATEGORIES, shares, strict=True)},
         "taxable_income": f"{sales * rng.uniform(-0.05, 0.2):.2f}",
         "total_costs": f"{sales * rng.uniform(0.6, 1.1):.2f}",
     }
@@ -108,7 +88,7 @@ def profile(rng: random.Random, application_date: dt.date = dt.date(2026, 6, 30)
         "fiscal_years": years,
         "ip": ip,
         "conversions": {str(y["year"]): rng.choice((0, 1, 2, 3, 4, 6)) for y in years},
-        "management": {item: rng.random() < 0.6 for item in MANAGEMENT},
+        "management": {item: rng.random() < 0.6 for item in MANAGEMENT_ITEMS},
         "self_rating": {"advancement": rng.choice("ABCDE"), "core_support": rng.choice("ABCDE")},
         "standards": rng.random() < 0.2,
         "incidents": [

@@ -9,11 +9,26 @@ from gaoqi.rules.hte.references import SCORE_CONVERSION, SCORE_GROWTH, SCORE_IP,
 
 formula = REGISTRY.formula
 GRADES = "ABCDE"
+PARTS = ("ip", "conversion", "management", "growth")
 
 
-def _span(known, low, high, unknown_low, unknown_high):
-    """(min, max) arrays: the band's points where known, the whole span where not."""
-    return np.where(known, low, unknown_low).astype(np.int64), np.where(known, high, unknown_high).astype(np.int64)
+def ranged(name: str, label: str, reference: str, span) -> None:
+    """Declare ``score_<name>_min`` and ``score_<name>_max`` from one (memoised) span function."""
+
+    def low(v):
+        return v.once(f"span {name}", lambda: span(v))[0]
+
+    def high(v):
+        return v.once(f"span {name}", lambda: span(v))[1]
+
+    low.__name__, high.__name__ = f"score_{name}_min", f"score_{name}_max"
+    formula(f"{label}（最低分）", "points", reference)(low)
+    formula(f"{label}（最高分）", "points", reference)(high)
+
+
+def _span(known, low, high, unknown_high):
+    """(min, max): the band's points where known, the whole 0…unknown_high span where not."""
+    return np.where(known, low, 0).astype(np.int64), np.where(known, high, unknown_high).astype(np.int64)
 
 
 def _by_grade(table: dict, grade_index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -23,33 +38,13 @@ def _by_grade(table: dict, grade_index: np.ndarray) -> tuple[np.ndarray, np.ndar
 
 
 def _rating(v, name: str):
-    return v.once(f"rating {name}", lambda: _rating_span(v, name))
-
-
-def _rating_span(v, name: str):
     table = v.param("hte.score.expert_grades")
     low, high = _by_grade(table, v(f"rating_{name}"))
-    return _span(v.known(f"rating_{name}"), low, high, 0, table["A"][1])
+    return _span(v.known(f"rating_{name}"), low, high, table["A"][1])
 
 
-@formula("知识产权：技术的先进程度（最低分）", "points", SCORE_IP)
-def score_ip_advancement_min(v):
-    return _rating(v, "advancement")[0]
-
-
-@formula("知识产权：技术的先进程度（最高分）", "points", SCORE_IP)
-def score_ip_advancement_max(v):
-    return _rating(v, "advancement")[1]
-
-
-@formula("知识产权：核心支持作用（最低分）", "points", SCORE_IP)
-def score_ip_core_support_min(v):
-    return _rating(v, "core_support")[0]
-
-
-@formula("知识产权：核心支持作用（最高分）", "points", SCORE_IP)
-def score_ip_core_support_max(v):
-    return _rating(v, "core_support")[1]
+ranged("ip_advancement", "知识产权：技术的先进程度", SCORE_IP, lambda v: _rating(v, "advancement"))
+ranged("ip_core_support", "知识产权：核心支持作用", SCORE_IP, lambda v: _rating(v, "core_support"))
 
 
 @formula("知识产权数量档次（0=A … 4=E）", "grade", SCORE_IP)
@@ -65,7 +60,7 @@ def ip_quantity_grade(v):
 def _quantity(v):
     table = v.param("hte.score.ip_quantity")
     low, high = _by_grade(table, v("ip_quantity_grade"))
-    return _span(v("ip_reported"), low, high, 0, table["A"][1])
+    return _span(v("ip_reported"), low, high, table["A"][1])
 
 
 def _acquisition(v):
@@ -74,38 +69,29 @@ def _acquisition(v):
     own, unknown = v("ip_own_count") > 0, v("ip_acquisition_unknown_count") > 0
     low = np.where(usable > 0, np.where(own, table["A"][0], table["B"][0]), 0)
     high = np.where(usable > 0, np.where(own | unknown, table["A"][1], table["B"][1]), 0)
-    return _span(v("ip_reported"), low, high, 0, table["A"][1])
+    return _span(v("ip_reported"), low, high, table["A"][1])
 
 
 def _standards(v):
     table = v.param("hte.score.standards_bonus")
     yes = v("standards")
     low, high = np.where(yes, table["A"][0], table["B"][0]), np.where(yes, table["A"][1], table["B"][1])
-    return _span(v.known("standards"), low, high, 0, table["A"][1])
+    return _span(v.known("standards"), low, high, table["A"][1])
 
 
-def _ip_parts(v):
-    return v.once("ip parts", lambda: _ip_part_spans(v))
-
-
-def _ip_part_spans(v):
-    return (
+def _ip(v):
+    parts = (
         (v("score_ip_advancement_min"), v("score_ip_advancement_max")),
         (v("score_ip_core_support_min"), v("score_ip_core_support_max")),
         _quantity(v),
         _acquisition(v),
         _standards(v),
     )
+    cap = v.param("hte.score.ip_max")
+    return np.minimum(sum(low for low, _ in parts), cap), np.minimum(sum(high for _, high in parts), cap)
 
 
-@formula("知识产权（最低分，≤30）", "points", SCORE_IP)
-def score_ip_min(v):
-    return np.minimum(sum(low for low, _ in _ip_parts(v)), v.param("hte.score.ip_max"))
-
-
-@formula("知识产权（最高分，≤30）", "points", SCORE_IP)
-def score_ip_max(v):
-    return np.minimum(sum(high for _, high in _ip_parts(v)), v.param("hte.score.ip_max"))
+ranged("ip", "知识产权（≤30）", SCORE_IP, _ip)
 
 
 @formula("近三年科技成果转化总数", "count", SCORE_CONVERSION)
@@ -118,7 +104,8 @@ def conversions_3y(v):
 
 
 def _conversion(v):
-    return v.once("conversion", lambda: _conversion_band(v))
+    """(grade, min, max) by the yearly average over the whole window years."""
+    return v.once("conversion band", lambda: _conversion_band(v))
 
 
 def _conversion_band(v):
@@ -126,8 +113,7 @@ def _conversion_band(v):
     years = v("window_required_years")
     grade, low, high = banded(v("conversions_3y"), np.maximum(years, 1), rows)
     known = v("conversions_reported") & (years >= 1)
-    low, high = _span(known, low, high, 0, rows[0]["points"][1])
-    return grade, low, high
+    return grade, *_span(known, low, high, rows[0]["points"][1])
 
 
 @formula("科技成果转化能力档次", "grade", SCORE_CONVERSION)
@@ -135,14 +121,7 @@ def conversion_grade(v):
     return _conversion(v)[0]
 
 
-@formula("科技成果转化能力（最低分）", "points", SCORE_CONVERSION)
-def score_conversion_min(v):
-    return _conversion(v)[1]
-
-
-@formula("科技成果转化能力（最高分）", "points", SCORE_CONVERSION)
-def score_conversion_max(v):
-    return _conversion(v)[2]
+ranged("conversion", "科技成果转化能力", SCORE_CONVERSION, lambda v: _conversion(v)[1:])
 
 
 def element_points(maximum: int, elements: int, present: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -153,10 +132,6 @@ def element_points(maximum: int, elements: int, present: np.ndarray) -> tuple[np
 
 
 def _management(v):
-    return v.once("management", lambda: _management_span(v))
-
-
-def _management_span(v):
     low_total = np.zeros(v.size, dtype=np.int64)
     high_total = np.zeros(v.size, dtype=np.int64)
     for item in v.param("hte.score.management_items"):
@@ -168,14 +143,7 @@ def _management_span(v):
     return low_total, high_total
 
 
-@formula("研究开发组织管理水平（最低分）", "points", SCORE_MANAGEMENT)
-def score_management_min(v):
-    return _management(v)[0]
-
-
-@formula("研究开发组织管理水平（最高分）", "points", SCORE_MANAGEMENT)
-def score_management_max(v):
-    return _management(v)[1]
+ranged("management", "研究开发组织管理水平", SCORE_MANAGEMENT, _management)
 
 
 def _slot(v, column: str, offset: int):
@@ -185,15 +153,15 @@ def _slot(v, column: str, offset: int):
 
 
 def growth_rate(v, column: str):
-    return v.once(f"growth rate {column}", lambda: _growth_rate(v, column))
-
-
-def _growth_rate(v, column: str):
     """The growth rate as an exact fraction (num, den), whether it is computable, and whether data suffice.
 
     Three years: ½(Y2/Y1 + Y3/Y2) − 1; Y1 = 0 → the last two years; Y2 ≤ 0 or Y1 < 0 → not computable (0 points).
     Two years (younger firms): Y3/Y2 − 1. One year: not computable.
     """
+    return v.once(f"growth rate {column}", lambda: _growth_rate(v, column))
+
+
+def _growth_rate(v, column: str):
     years = v("window_required_years")
     a1, k1 = _slot(v, column, 3)
     a2, k2 = _slot(v, column, 2)
@@ -208,48 +176,22 @@ def _growth_rate(v, column: str):
 
 
 def _growth(v, column: str):
-    return v.once(f"growth {column}", lambda: _growth_band(v, column))
-
-
-def _growth_band(v, column: str):
     rows = v.param("hte.score.growth")
     num, den, computable, known = growth_rate(v, column)
-    grade, low, high = banded(num, np.where(computable, den, 1), rows)
-    low, high = np.where(computable, low, 0), np.where(computable, high, 0)
-    return grade, *_span(known, low, high, 0, rows[0]["points"][1])
+    _, low, high = banded(num, np.where(computable, den, 1), rows)
+    return _span(known, np.where(computable, low, 0), np.where(computable, high, 0), rows[0]["points"][1])
 
 
-for _column, _name, _label in (
-    ("net_assets_end", "net_assets", "净资产"),
-    ("sales_revenue", "sales", "销售收入"),
-):
-
-    def _min(v, column=_column):
-        return _growth(v, column)[1]
-
-    def _max(v, column=_column):
-        return _growth(v, column)[2]
-
-    _min.__name__, _max.__name__ = f"score_growth_{_name}_min", f"score_growth_{_name}_max"
-    formula(f"企业成长性：{_label}增长率（最低分）", "points", SCORE_GROWTH)(_min)
-    formula(f"企业成长性：{_label}增长率（最高分）", "points", SCORE_GROWTH)(_max)
+ranged("growth_net_assets", "企业成长性：净资产增长率", SCORE_GROWTH, lambda v: _growth(v, "net_assets_end"))
+ranged("growth_sales", "企业成长性：销售收入增长率", SCORE_GROWTH, lambda v: _growth(v, "sales_revenue"))
 
 
-@formula("企业成长性（最低分）", "points", SCORE_GROWTH)
-def score_growth_min(v):
-    return v("score_growth_net_assets_min") + v("score_growth_sales_min")
+def _sum_of(*names: str):
+    def span(v):
+        return sum(v(f"score_{n}_min") for n in names), sum(v(f"score_{n}_max") for n in names)
+
+    return span
 
 
-@formula("企业成长性（最高分）", "points", SCORE_GROWTH)
-def score_growth_max(v):
-    return v("score_growth_net_assets_max") + v("score_growth_sales_max")
-
-
-@formula("创新能力评价总分（最低）", "points", SCORE_IP)
-def score_total_min(v):
-    return sum(v(f"score_{part}_min") for part in ("ip", "conversion", "management", "growth"))
-
-
-@formula("创新能力评价总分（最高）", "points", SCORE_IP)
-def score_total_max(v):
-    return sum(v(f"score_{part}_max") for part in ("ip", "conversion", "management", "growth"))
+ranged("growth", "企业成长性", SCORE_GROWTH, _sum_of("growth_net_assets", "growth_sales"))
+ranged("total", "创新能力评价总分", SCORE_IP, _sum_of(*PARTS))
