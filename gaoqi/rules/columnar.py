@@ -226,7 +226,21 @@ def _incidents(b: _Builder, df: pl.DataFrame) -> None:
 def read_jsonl(data: bytes, default_application_date: dt.date) -> Tables | None:
     """Tables for a block of JSON lines, or None when the block must be read line by line."""
     try:
-        df = pl.read_ndjson(data, schema=SCHEMA)
+        return tables_from_frame(pl.read_ndjson(data, schema=SCHEMA), default_application_date)
+    except pl.exceptions.PolarsError:
+        return None
+
+
+def tables_from_frame(df: pl.DataFrame, default_application_date: dt.date) -> Tables | None:
+    """Tables for profiles already in columnar form (the JSON-lines schema, e.g. read from Parquet), or None
+    when some value needs the validating reader."""
+    try:
+        df = df.select(
+            [
+                pl.col(name).cast(dtype) if name in df.columns else pl.lit(None, dtype).alias(name)
+                for name, dtype in SCHEMA.items()
+            ]
+        )
         builder = _Builder(df.height)
         _enterprise(builder, df, (default_application_date - EPOCH).days)
         _fiscal_years(builder, df)

@@ -8,7 +8,7 @@ import polars as pl
 
 from gaoqi.rules import assess_batch
 from gaoqi.rules.batch import run
-from gaoqi.rules.columnar import read_jsonl
+from gaoqi.rules.columnar import SCHEMA, read_jsonl
 from gaoqi.rules.profile import read_profiles
 from gaoqi.rules.synthetic import profiles
 
@@ -72,3 +72,23 @@ def test_results_can_be_written_as_parquet(tmp_path):
     assert frame["result"].struct.field("hte").struct.field("eligible").to_list() == [
         r["hte"]["eligible"] for r in assess_batch(batch, as_of=AS_OF)
     ]
+
+
+def test_profiles_can_be_read_from_parquet_in_the_json_lines_schema(tmp_path):
+    batch = profiles(40, seed=15)
+    _write(tmp_path / "in.jsonl", batch)
+    pl.read_ndjson(tmp_path / "in.jsonl", schema=SCHEMA).write_parquet(tmp_path / "in.parquet")
+    run(tmp_path / "in.parquet", tmp_path / "out.jsonl", AS_OF, workers=1)
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert lines == assess_batch(batch, as_of=AS_OF)
+
+
+def test_a_parquet_row_the_fast_reader_declines_is_validated_row_by_row(tmp_path):
+    batch = profiles(3, seed=16)
+    batch[1]["registered_on"] = "2020-02-30"
+    _write(tmp_path / "in.jsonl", batch)
+    pl.read_ndjson(tmp_path / "in.jsonl", schema=SCHEMA).write_parquet(tmp_path / "in.parquet")
+    assessed, invalid = run(tmp_path / "in.parquet", tmp_path / "out.jsonl", AS_OF, workers=1)
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert (assessed, invalid) == (2, 1)
+    assert lines[1]["error"]["field"] == "registered_on"
