@@ -8,7 +8,7 @@ PY := $(firstword $(wildcard $(shell pyenv root 2>/dev/null)/versions/3.12.1/bin
 UV := $(PY) -m uv
 BIN := .venv/bin
 
-.PHONY: run test lint fmt rules-test bench
+.PHONY: run test lint fmt system-packages bench bench-platform messages
 
 .venv/.synced: pyproject.toml uv.lock
 	@test -n "$(PY)" || { echo "需要 Python 3.12 或 3.13 (Python 3.12+ is required; see .python-version)"; exit 1; }
@@ -16,8 +16,24 @@ BIN := .venv/bin
 	$(UV) sync --frozen
 	@touch $@
 
-run: .venv/.synced
-	$(BIN)/gaoqi assess examples/profile-complete.json --format text
+DEMO_ENTERPRISES ?= 500
+PORT ?= 8000
+
+run: .venv/.synced system-packages
+	$(BIN)/python manage.py migrate --noinput -v 0
+	$(BIN)/python manage.py demo --enterprises $(DEMO_ENTERPRISES) --if-empty
+	$(BIN)/python manage.py reassess --if-unassessed
+	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	echo ""; \
+	echo "高企服务云 gaoqi: http://127.0.0.1:$(PORT)/   (API docs: http://127.0.0.1:$(PORT)/api/v1/docs)"; \
+	echo "演示账号 demo logins (password gaoqi-demo): enterprise, bureau, district (黄埔 440112), mentor, station, bank"; \
+	echo ""; \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+messages: .venv/.synced
+	cd gaoqi && ../$(BIN)/django-admin makemessages -l en --no-wrap --no-location -i "rules/*" --settings=gaoqi.config.settings --pythonpath=..
+	cd gaoqi && ../$(BIN)/django-admin compilemessages --settings=gaoqi.config.settings --pythonpath=..
 
 lint: .venv/.synced
 	$(BIN)/ruff check .
@@ -28,8 +44,18 @@ fmt: .venv/.synced
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: lint
-	$(BIN)/pytest -q
+system-packages:
+	scripts/system-packages
+
+test: lint system-packages
+	env -u DATABASE_URL $(BIN)/pytest -q
+	@if [ -n "$$DATABASE_URL" ]; then \
+		echo "== platform tests on PostgreSQL ($$DATABASE_URL) =="; \
+		$(BIN)/pytest -q tests/platform; \
+	fi
 
 bench: .venv/.synced
 	$(BIN)/python bench/rules_bench.py
+
+bench-platform: .venv/.synced
+	$(BIN)/python bench/platform_bench.py --enterprises $(or $(ENTERPRISES),100000)

@@ -28,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     one.add_argument("profile", type=Path)
     one.add_argument("--as-of", type=_date, default=None, help="适用法规的日期（默认今天）")
     one.add_argument("--format", choices=("json", "text"), default="json")
-    many = commands.add_parser("assess-batch", help="批量评估（每行一个档案的 JSONL）")
+    many = commands.add_parser("assess-batch", help="批量评估（每行一个档案的 JSONL，或同结构的 Parquet）")
     many.add_argument("input", type=Path)
     many.add_argument("--out", type=Path, required=True, help="结果文件：.jsonl 或 .parquet")
     many.add_argument("--as-of", type=_date, default=None)

@@ -1,0 +1,147 @@
+"""API schemas; the profile mirrors docs/profile-format.md."""
+
+import datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from ninja import Field, Schema
+
+Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
+Rating = Literal["A", "B", "C", "D", "E", ""]
+District = Literal[
+    "440103",
+    "440104",
+    "440105",
+    "440106",
+    "440111",
+    "440112",
+    "440113",
+    "440114",
+    "440115",
+    "440117",
+    "440118",
+]
+
+
+class RDIn(Schema):
+    personnel: Money | None = None
+    direct_inputs: Money | None = None
+    depreciation: Money | None = None
+    amortization: Money | None = None
+    design: Money | None = None
+    equipment_trials: Money | None = None
+    entrusted_domestic: Money | None = None
+    entrusted_overseas: Money | None = None
+    other: Money | None = None
+
+
+class FiscalYearIn(Schema):
+    year: int = Field(ge=1990, le=2100)
+    sales_revenue: Money | None = None
+    total_income: Money | None = None
+    hightech_income: Money | None = None
+    net_assets_end: Money | None = None
+    total_assets_end: Money | None = None
+    employees: int | None = Field(default=None, ge=0)
+    st_staff: int | None = Field(default=None, ge=0)
+    rd: RDIn | None = None
+    taxable_income: Money | None = None
+    total_costs: Money | None = None
+
+
+class IPIn(Schema):
+    kind: Literal[
+        "invention_patent",
+        "utility_model",
+        "design_patent",
+        "software_copyright",
+        "plant_variety",
+        "crop_variety",
+        "new_drug",
+        "tcm_protected",
+        "ic_layout",
+    ]
+    granted_on: datetime.date
+    acquired_by: Literal["own", "transfer", "gift", "merger"] = "own"
+    core: bool = True
+    used_before: bool = False
+    title: str = Field(default="", max_length=200)
+    number: str = Field(default="", max_length=64)
+
+
+class IncidentIn(Schema):
+    kind: Literal["safety", "quality", "environment"]
+    on: datetime.date
+    major: bool = False
+
+
+class ManagementIn(Schema):
+    rd_system: bool | None = None
+    rd_accounting: bool | None = None
+    rd_ledger: bool | None = None
+    rd_institution: bool | None = None
+    cooperation: bool | None = None
+    conversion_incentives: bool | None = None
+    innovation_platform: bool | None = None
+    talent_training: bool | None = None
+    talent_incentives: bool | None = None
+
+
+class SelfRatingIn(Schema):
+    advancement: Rating | None = None
+    core_support: Rating | None = None
+
+
+class TsmeRoutesIn(Schema):
+    hte_certificate: bool | None = None
+    national_award_top3: bool | None = None
+    provincial_rd_institution: bool | None = None
+    led_standard: bool | None = None
+
+
+class ProfileIn(Schema):
+    """A partial profile: keys left out or null are unchanged; lists given replace the stored ones."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    district: District | None = None
+    tech_field: str | None = Field(default=None, pattern=r"^(10|20|30|40|50|60|70|80)\d{0,3}$")
+    industry: str | None = Field(default=None, max_length=5)
+    is_manufacturing: bool | None = None
+    registered_on: datetime.date | None = None
+    application_date: datetime.date | None = None
+    standards: bool | None = None
+    self_rating: SelfRatingIn | None = None
+    tsme_routes: TsmeRoutesIn | None = None
+    fiscal_years: list[FiscalYearIn] | None = None
+    ip: list[IPIn] | None = None
+    conversions: dict[Annotated[str, Field(pattern=r"^\d{4}$")], Annotated[int, Field(ge=0)]] | None = None
+    management: ManagementIn | None = None
+    incidents: list[IncidentIn] | None = None
+
+
+class AssessmentSummary(Schema):
+    id: int
+    enterprise_id: int
+    created_at: datetime.datetime
+    as_of: datetime.date
+    verdict: str
+    score_min: Decimal | None
+    score_max: Decimal | None
+    rulebooks: dict
+
+
+class AssessmentOut(AssessmentSummary):
+    result: dict
+
+
+class MeOut(Schema):
+    username: str
+    role: str
+    district: str
+    enterprise_id: int | None
+
+
+class Error(Schema):
+    code: str
+    message: str
+    details: dict

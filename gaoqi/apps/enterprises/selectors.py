@@ -1,0 +1,61 @@
+"""Reads of enterprises; the tenancy rule lives here and nowhere else."""
+
+from django.db.models import QuerySet
+
+from gaoqi.apps.enterprises.models import Enterprise, Membership
+from gaoqi.core.errors import NotFound
+from gaoqi.core.models import AuditEntry
+from gaoqi.core.roles import Role
+
+
+def enterprise_list(*, actor) -> QuerySet[Enterprise]:
+    """What ``actor`` may see: bureau all, district staff their district, mentors assignments, members their own."""
+    qs = Enterprise.objects.all()
+    if not actor.is_authenticated or not actor.is_active:
+        return qs.none()
+    match actor.role:
+        case Role.BUREAU:
+            return qs
+        case Role.DISTRICT:
+            return qs.filter(district=actor.district) if actor.district else qs.none()
+        case Role.MENTOR:
+            return qs.filter(mentor_assignments__mentor=actor)
+        case Role.ENTERPRISE:
+            return qs.filter(memberships__user=actor)
+    return qs.none()
+
+
+def enterprise_get(*, actor, pk) -> Enterprise:
+    """One enterprise the actor may see, else NotFound (existence is not revealed)."""
+    try:
+        return enterprise_list(actor=actor).get(pk=pk)
+    except (Enterprise.DoesNotExist, ValueError, TypeError):
+        raise NotFound from None
+
+
+def enterprise_own(*, actor) -> Enterprise | None:
+    """The enterprise the actor works for, if any."""
+    membership = Membership.objects.select_related("enterprise").filter(user_id=actor.pk).first()
+    return membership.enterprise if membership else None
+
+
+def enterprise_can_edit(*, actor, enterprise: Enterprise) -> bool:
+    """Only the enterprise's own users edit its profile."""
+    return Membership.objects.filter(user_id=actor.pk, enterprise=enterprise).exists()
+
+
+def enterprise_is_admin(*, actor, enterprise: Enterprise) -> bool:
+    return Membership.objects.filter(user_id=actor.pk, enterprise=enterprise, is_admin=True).exists()
+
+
+def enterprise_history(*, actor, enterprise: Enterprise) -> QuerySet[AuditEntry]:
+    """Change history of a visible enterprise's profile."""
+    enterprise_get(actor=actor, pk=enterprise.pk)
+    return AuditEntry.objects.filter(enterprise_id=enterprise.pk).select_related("actor")
+
+
+def draft_get(*, actor, enterprise: Enterprise, step: str):
+    """The saved draft of a profile step, for the enterprise's own users only."""
+    if not enterprise_can_edit(actor=actor, enterprise=enterprise):
+        return None
+    return enterprise.drafts.filter(step=step).first()

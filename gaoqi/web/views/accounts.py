@@ -1,0 +1,89 @@
+"""Home redirect and enterprise self-registration."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from gaoqi.apps.accounts.services import staff_user_create
+from gaoqi.apps.enterprises.selectors import enterprise_is_admin, enterprise_own
+from gaoqi.apps.enterprises.services import colleague_invite, enterprise_register
+from gaoqi.core.errors import DomainError, PermissionDenied
+from gaoqi.core.roles import Role
+from gaoqi.web.forms.accounts import ColleagueForm, RegistrationForm, StaffUserForm
+
+
+@login_required
+def home(request):
+    if request.user.role == Role.ENTERPRISE:
+        return redirect("portal")
+    if request.user.role in {Role.BUREAU, Role.DISTRICT, Role.MENTOR}:
+        return redirect("console")
+    return render(request, "accounts/home.html")
+
+
+@require_http_methods(["GET", "POST"])
+def register(request):
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user, _enterprise = enterprise_register(
+                username=data["username"],
+                password=data["password1"],
+                email=data["email"],
+                uscc=data["uscc"],
+                name=data["name"],
+                district=data["district"],
+                tech_field=data["tech_field"],
+                registered_on=data["registered_on"],
+            )
+        except DomainError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect("profile_step", step="basic")
+    return render(request, "accounts/register.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def staff_new(request):
+    """Bureau administrators create accounts for mentors, stations, finance institutions and district staff."""
+    if request.user.role != Role.BUREAU or not request.user.is_staff:
+        raise PermissionDenied
+    form = StaffUserForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = staff_user_create(actor=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, _("已创建账户 %(name)s。") % {"name": user.username})
+            return redirect("staff_new")
+    return render(request, "accounts/staff_new.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def colleagues(request):
+    """The enterprise's users; its admin adds colleagues."""
+    enterprise = enterprise_own(actor=request.user)
+    if enterprise is None:
+        raise PermissionDenied
+    is_admin = enterprise_is_admin(actor=request.user, enterprise=enterprise)
+    if request.method == "POST" and not is_admin:
+        raise PermissionDenied
+    form = ColleagueForm(request.POST if request.method == "POST" else None) if is_admin else None
+    if form is not None and form.is_bound and form.is_valid():
+        try:
+            colleague_invite(actor=request.user, enterprise=enterprise, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, _("已添加同事。"))
+            return redirect("colleagues")
+    people = get_user_model().objects.filter(membership__enterprise=enterprise).order_by("username")
+    return render(request, "accounts/colleagues.html", {"form": form, "people": people, "enterprise": enterprise})

@@ -1,0 +1,26 @@
+"""The self-assessment report."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from gaoqi.apps.assessments.selectors import assessment_changes, assessment_get, assessment_list
+
+
+@login_required
+def report(request, pk):
+    assessment = assessment_get(actor=request.user, pk=pk)
+    history = list(assessment_list(actor=request.user, enterprise=assessment.enterprise).defer("result")[:20])
+    previous = (
+        assessment_list(actor=request.user, enterprise=assessment.enterprise)
+        .filter(created_at__lte=assessment.created_at, pk__lt=assessment.pk)
+        .first()
+    )
+    context = {
+        "assessment": assessment,
+        "enterprise": assessment.enterprise,
+        "result": assessment.result,
+        "history": history,
+        "changes": assessment_changes(assessment, previous),
+        "previous": previous,
+    }
+    return render(request, "reports/report.html", context)
