@@ -1,0 +1,71 @@
+"""File downloads and uploads: the profile workbook (template, import, export) and the report PDF."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from gaoqi.apps.assessments.pdf import PdfUnavailable, report_pdf
+from gaoqi.apps.assessments.selectors import assessment_get
+from gaoqi.apps.enterprises.excel import profile_export, profile_import, template_workbook
+from gaoqi.apps.enterprises.selectors import enterprise_get, enterprise_own
+from gaoqi.web.forms.files import ProfileImportForm
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+@login_required
+@require_GET
+def template_download(request):
+    return _download(template_workbook(), XLSX, _("高企档案导入模板.xlsx"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_upload(request):
+    enterprise = enterprise_own(actor=request.user)
+    if enterprise is None:
+        raise PermissionDenied
+    form = ProfileImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if form.is_valid():
+        report = profile_import(actor=request.user, enterprise=enterprise, data=form.cleaned_data["file"].read())
+        if report.ok:
+            messages.success(request, _("导入成功，企业资料已更新。"))
+            return redirect("portal")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "portal/import.html", {"form": form, "report": report, "enterprise": enterprise}, status=status
+    )
+
+
+@login_required
+@require_GET
+def profile_download(request, pk):
+    enterprise = enterprise_get(actor=request.user, pk=pk)
+    return _download(profile_export(enterprise), XLSX, _("%(name)s-企业档案.xlsx") % {"name": enterprise.name})
+
+
+@login_required
+@require_GET
+def report_download(request, pk):
+    assessment = assessment_get(actor=request.user, pk=pk)
+    try:
+        content = report_pdf(assessment)
+    except PdfUnavailable as exc:
+        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
+    filename = _("%(name)s-高企自评报告-%(date)s.pdf") % {
+        "name": assessment.enterprise.name,
+        "date": f"{assessment.as_of:%Y%m%d}",
+    }
+    return _download(content, "application/pdf", filename)
