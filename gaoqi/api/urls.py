@@ -2,10 +2,15 @@
 
 from ninja import NinjaAPI
 
-from gaoqi.api import errors
+from gaoqi.api import errors, mentoring, notifications, policies, servicedesk, training
 from gaoqi.api.auth import AUTH
 from gaoqi.api.views import router
 
 api = NinjaAPI(title="高企服务云 API", version="1", auth=AUTH, urls_namespace="api")
 errors.install(api)
 api.add_router("", router)
+api.add_router("/notifications", notifications.router)
+api.add_router("/policies", policies.router)
+api.add_router("/training", training.router)
+api.add_router("/mentoring", mentoring.router)
+api.add_router("/servicedesk", servicedesk.router)

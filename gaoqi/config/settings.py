@@ -27,6 +27,11 @@ INSTALLED_APPS = [
     "gaoqi.apps.accounts",
     "gaoqi.apps.enterprises",
     "gaoqi.apps.assessments",
+    "gaoqi.apps.notifications",
+    "gaoqi.apps.policies",
+    "gaoqi.apps.training",
+    "gaoqi.apps.mentoring",
+    "gaoqi.apps.servicedesk",
     "gaoqi.web",
 ]
 

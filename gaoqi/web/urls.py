@@ -28,4 +28,9 @@ urlpatterns = [
     path("console/batches/", console.batch_create, name="batch_create"),
     path("console/batches/<int:pk>/", console.batch_progress, name="batch_progress"),
     path("files/", include("gaoqi.web.urls_files")),
+    path("notifications/", include("gaoqi.web.urls_notifications")),
+    path("policies/", include("gaoqi.web.urls_policies")),
+    path("training/", include("gaoqi.web.urls_training")),
+    path("mentoring/", include("gaoqi.web.urls_mentoring")),
+    path("servicedesk/", include("gaoqi.web.urls_servicedesk")),
 ]

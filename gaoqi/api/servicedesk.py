@@ -1,0 +1,5 @@
+"""REST endpoints of 有求必应."""
+
+from ninja import Router
+
+router = Router(tags=["servicedesk"])

@@ -1,0 +1,5 @@
+"""REST endpoints of 科创学堂."""
+
+from ninja import Router
+
+router = Router(tags=["training"])

@@ -1,0 +1,1 @@
+"""Mentors, one-to-one assignment and service stations."""

@@ -1,0 +1,1 @@
+"""Notifications: inbox, outbox, channels (email, webhook), preferences and digests."""

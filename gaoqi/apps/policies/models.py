@@ -1,0 +1,1 @@
+"""Policy library, machine-checkable criteria, matching and push."""

@@ -1,0 +1,1 @@
+"""Service requests with routing, SLA timers and escalation."""

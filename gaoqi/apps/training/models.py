@@ -1,0 +1,1 @@
+"""科创学堂 training: programmes, sessions, registrations, check-in, certificates."""

@@ -1,0 +1,5 @@
+"""Pages of 通知 (namespace ``notifications``)."""
+
+app_name = "notifications"
+
+urlpatterns = []

@@ -1,0 +1,5 @@
+"""Pages of 政策 (namespace ``policies``)."""
+
+app_name = "policies"
+
+urlpatterns = []

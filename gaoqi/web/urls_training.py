@@ -1,0 +1,5 @@
+"""Pages of 科创学堂 (namespace ``training``)."""
+
+app_name = "training"
+
+urlpatterns = []
