@@ -22,6 +22,7 @@ from gaoqi.apps.enterprises.models import (
 )
 from gaoqi.core.roles import Role
 from gaoqi.rules.uscc import make_uscc
+from tests.platform.browser import page  # noqa: F401  (fixture for every browser test)
 
 PASSWORD = "correct-horse-battery-9"
 HUANGPU, TIANHE = "440112", "440106"

@@ -2,26 +2,14 @@
 
 import os
 import re
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connections
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from gaoqi.rules.uscc import make_uscc
+from tests.platform.browser import ARTIFACTS, shot
 
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 YEAR = {
     "employees": "120",
     "st_staff": "30",
@@ -36,28 +24,6 @@ YEAR = {
 }
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def page(live_server, monkeypatch):
-    if not Path(CHROMIUM).exists():
-        pytest.fail("需要系统 Chromium：apt-get install -y chromium fonts-wqy-microhei")
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    ARTIFACTS.mkdir(exist_ok=True)
-    # Playwright's sync API runs the test in another context, where Django opens fresh connections: close both
-    # sides' connections so PostgreSQL can drop the test database afterwards.
-    connections.close_all()
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(base_url=live_server.url, locale="zh-CN")
-        page.set_default_timeout(15_000)
-        yield page
-        browser.close()
-        connections.close_all()
-
-
-def _shot(page, name):
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 def test_an_enterprise_registers_fills_its_profile_and_reads_its_report(page):
@@ -88,7 +54,7 @@ def test_an_enterprise_registers_fills_its_profile_and_reads_its_report(page):
     page.click("button.primary")
     expect(page.locator(".error").first).to_contain_text("科技人员数不能超过职工总数")
     expect(page.locator("[name=years-0-sales_revenue]")).to_have_value("30000000")
-    _shot(page, "profile-inline-error")
+    shot(page, "profile-inline-error")
     page.fill("[name=years-2-st_staff]", "30")
     page.click("button.primary")
     expect(page).to_have_url(re.compile(r"/portal/profile/ip/$"))
@@ -103,7 +69,7 @@ def test_an_enterprise_registers_fills_its_profile_and_reads_its_report(page):
     expect(page).to_have_url(re.compile(r"/reports/\d+/$"))
     expect(page.locator("h2", has_text="八项认定条件")).to_be_visible()
     expect(page.locator("table.conditions tbody tr")).to_have_count(8)
-    _shot(page, "report")
+    shot(page, "report")
     with page.expect_download() as download:
         page.click("a.pdf")
     pdf = ARTIFACTS / "report.pdf"
@@ -122,12 +88,12 @@ def test_the_bureau_filters_and_watches_a_batch_reach_100_percent(page, run_work
     page.select_option("[name=district]", "440112")
     page.click("form.filters button")
     expect(page.locator("table.grid tbody tr").first).to_contain_text("广州")
-    _shot(page, "console-filtered")
+    shot(page, "console-filtered")
     page.click("text=重新评估全部企业")
     expect(page.locator("#batch")).to_be_visible()
     page.reload()
     expect(page.locator("#batch")).to_be_visible()
     run_worker()
     expect(page.locator("#batch")).to_contain_text("100%", timeout=20_000)
-    _shot(page, "console-batch-done")
+    shot(page, "console-batch-done")
     assert os.path.exists(ARTIFACTS / "console-batch-done.png")
