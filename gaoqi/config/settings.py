@@ -124,6 +124,12 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+if TASKS_REDIS_URL := os.environ.get("GAOQI_TASKS_REDIS_URL"):
+    # Scale-out: the queue lives in Redis and any number of `manage.py rqworker default --with-scheduler
+    # --job-class django_tasks_rq.Job` processes execute it.
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": TASKS_REDIS_URL}}
 
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = "noreply@gaoqi.example.cn"
