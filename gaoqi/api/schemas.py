@@ -6,21 +6,11 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
+from gaoqi.core.districts import DISTRICTS
+
 Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
 Rating = Literal["A", "B", "C", "D", "E", ""]
-District = Literal[
-    "440103",
-    "440104",
-    "440105",
-    "440106",
-    "440111",
-    "440112",
-    "440113",
-    "440114",
-    "440115",
-    "440117",
-    "440118",
-]
+District = Literal[tuple(code for code, _name in DISTRICTS)]
 
 
 class RDIn(Schema):

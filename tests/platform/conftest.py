@@ -11,7 +11,6 @@ from django.core.management import call_command
 from gaoqi.apps.assessments.engine import summary
 from gaoqi.apps.assessments.models import Assessment
 from gaoqi.apps.enterprises.models import (
-    RD_CATEGORIES,
     Conversion,
     Enterprise,
     FiscalYear,
@@ -21,6 +20,7 @@ from gaoqi.apps.enterprises.models import (
     MentorAssignment,
 )
 from gaoqi.core.roles import Role
+from gaoqi.rules.profile import RD_CATEGORIES
 from gaoqi.rules.uscc import make_uscc
 from tests.platform.browser import page  # noqa: F401  (fixture for every browser test)
 

@@ -23,7 +23,6 @@ from gaoqi.apps.enterprises.excel_cells import NO, YES, CellError, Column, blank
 from gaoqi.apps.enterprises.models import (
     MANAGEMENT_ITEMS,
     RATINGS,
-    RD_CATEGORIES,
     Enterprise,
     Incident,
     IPItem,
@@ -34,6 +33,7 @@ from gaoqi.apps.enterprises.selectors import enterprise_can_edit
 from gaoqi.apps.enterprises.services import profile_update
 from gaoqi.core.districts import DISTRICTS, TECH_FIELD_NAMES
 from gaoqi.core.errors import PermissionDenied
+from gaoqi.rules.profile import RD_CATEGORIES
 
 MAX_ROWS = 5000
 RD_LABELS = {

@@ -105,17 +105,6 @@ class FiscalYear(models.Model):
         return f"{self.enterprise_id}/{self.year}"
 
 
-RD_CATEGORIES = [
-    "personnel",
-    "direct_inputs",
-    "depreciation",
-    "amortization",
-    "design",
-    "equipment_trials",
-    "entrusted_domestic",
-    "entrusted_overseas",
-    "other",
-]
 YEAR_MONEY = [
     "sales_revenue",
     "total_income",

@@ -5,7 +5,6 @@ from collections.abc import Iterable
 
 from gaoqi.apps.enterprises.models import (
     MANAGEMENT_ITEMS,
-    RD_CATEGORIES,
     YEAR_MONEY,
     Conversion,
     Enterprise,
@@ -14,6 +13,7 @@ from gaoqi.apps.enterprises.models import (
     IPItem,
     ManagementItems,
 )
+from gaoqi.rules.profile import RD_CATEGORIES
 
 TSME_ROUTES = ["hte_certificate", "national_award_top3", "provincial_rd_institution", "led_standard"]
 MANAGEMENT_KEYS = [key for key, _label in MANAGEMENT_ITEMS]

@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 
 from gaoqi.apps.enterprises.events import profile_changed
 from gaoqi.apps.enterprises.models import (
-    RD_CATEGORIES,
     Conversion,
     Enterprise,
     FiscalYear,
@@ -21,6 +20,7 @@ from gaoqi.apps.enterprises.selectors import enterprise_can_edit, enterprise_is_
 from gaoqi.core.audit import audit_record, field_changes
 from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.roles import Role
+from gaoqi.rules.profile import RD_CATEGORIES
 from gaoqi.rules.uscc import USCCError, validate_uscc
 
 BASIC_FIELDS = [
