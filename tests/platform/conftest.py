@@ -20,6 +20,7 @@ from gaoqi.apps.enterprises.models import (
     MentorAssignment,
 )
 from gaoqi.core.roles import Role
+from gaoqi.rules.hte.conditions import CONDITION_IDS
 from gaoqi.rules.profile import RD_CATEGORIES
 from gaoqi.rules.uscc import make_uscc
 from tests.platform.browser import page  # noqa: F401  (fixture for every browser test)
@@ -118,16 +119,7 @@ def canned_result(eligible=True, status="pass"):
             "explanation": f"{cid} 说明",
             "reference": "国科发火〔2016〕32号 第十一条",
         }
-        for cid in (
-            "registered_one_year",
-            "core_ip",
-            "tech_field",
-            "st_staff_ratio",
-            "rd_ratio",
-            "hightech_income_ratio",
-            "innovation_score",
-            "no_major_incident",
-        )
+        for cid in CONDITION_IDS
     ]
     part = {"min": 10, "max": 20}
     return {

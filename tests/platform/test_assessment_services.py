@@ -11,22 +11,12 @@ from gaoqi.apps.assessments.services import assessment_refresh, assessment_run, 
 from gaoqi.apps.enterprises.models import Enterprise
 from gaoqi.core.errors import NotFound, PermissionDenied
 from gaoqi.core.models import AuditEntry
-
-CONDITIONS = [
-    "registered_one_year",
-    "core_ip",
-    "tech_field",
-    "st_staff_ratio",
-    "rd_ratio",
-    "hightech_income_ratio",
-    "innovation_score",
-    "no_major_incident",
-]
+from gaoqi.rules.hte.conditions import CONDITION_IDS
 
 
 def test_running_an_assessment_stores_the_result_with_its_summary(cast):
     assessment = assessment_run(actor=cast.owner, enterprise=cast.ours)
-    assert [c["id"] for c in assessment.result["hte"]["conditions"]] == CONDITIONS
+    assert [c["id"] for c in assessment.result["hte"]["conditions"]] == list(CONDITION_IDS)
     assert assessment.verdict in Verdict.values
     assert assessment.rulebooks == assessment.result["rulebooks"]
     assert assessment.as_of.isoformat() == assessment.result["as_of"]

@@ -19,6 +19,7 @@ CONDITIONS = (
     ("innovation_score", "创新能力评价达到要求", 7),
     ("no_major_incident", "申请前一年内未发生重大安全、质量事故或严重环境违法行为", 8),
 )
+CONDITION_IDS = tuple(cid for cid, _label, _article in CONDITIONS)
 
 
 @formula("注册成立天数（至申请日）", "days", ART_11[1])
