@@ -68,26 +68,25 @@ def _require(ok: pl.Series | bool) -> None:
         raise Declined
 
 
+def _hundredths(text: pl.Series) -> pl.Series:
+    """Validated decimal strings (at most two places) → exact integers in hundredths."""
+    return text.cast(pl.Decimal(38, 2)).to_physical().cast(pl.Int64)
+
+
 def _fen(column: pl.Series, *, signed: bool) -> tuple[np.ndarray, np.ndarray]:
     """Decimal strings → exact integer fen, and where a value was given."""
     text = column.str.strip_chars()
     _require(text.str.contains(AMOUNT))
     if not signed:
         _require(~text.str.starts_with("-"))
-    negative = text.str.starts_with("-").fill_null(False)
-    digits = text.str.strip_prefix("-")
-    whole = digits.str.split_exact(".", 1).struct.field("field_0").cast(pl.Int64)
-    cents = digits.str.split_exact(".", 1).struct.field("field_1").fill_null("").str.pad_end(2, "0").cast(pl.Int64)
-    fen = (whole * 100 + cents).fill_null(0).to_numpy()
-    return np.where(negative.to_numpy(), -fen, fen).astype(np.int64), column.is_not_null().to_numpy()
+    fen = _hundredths(text).fill_null(0).to_numpy()
+    return fen.astype(np.int64), column.is_not_null().to_numpy()
 
 
 def _centi(column: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     text = column.str.strip_chars()
     _require(text.str.contains(HEADCOUNT))
-    whole = text.str.split_exact(".", 1).struct.field("field_0").cast(pl.Int64)
-    part = text.str.split_exact(".", 1).struct.field("field_1").fill_null("").str.pad_end(2, "0").cast(pl.Int64)
-    centi = (whole * 100 + part).fill_null(0)
+    centi = _hundredths(text).fill_null(0)
     _require(centi <= 1_000_000_000)
     return centi.to_numpy().astype(np.int64), column.is_not_null().to_numpy()
 

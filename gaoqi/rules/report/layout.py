@@ -223,6 +223,34 @@ def frame(raw: dict[str, Raw]) -> pl.DataFrame:
     return pl.DataFrame(data)
 
 
+@dataclass(frozen=True)
+class Materialised:
+    """A part of the document already built as a column of the frame."""
+
+    name: str
+
+
+def _fixed_list(df: pl.DataFrame, items: list[pl.Expr]) -> pl.Series:
+    """Each row's list of the same ``items``, built by interleaving whole columns (``concat_list`` of structs is far
+    slower)."""
+    parts = df.select([item.alias(f"item{i}") for i, item in enumerate(items)])
+    size, width = parts.height, parts.width
+    stacked = pl.concat([parts.to_series(i).alias("item") for i in range(width)])
+    row_major = (np.arange(width) * size + np.arange(size)[:, None]).ravel()
+    return stacked.gather(row_major).reshape((size, width)).arr.to_list()
+
+
+def _materialise_lists(node, raw: dict[str, Raw], df: pl.DataFrame, built: dict[str, pl.Series]):
+    """The document tree with each list replaced by a column of ``built``."""
+    if isinstance(node, dict):
+        return {key: _materialise_lists(child, raw, df, built) for key, child in node.items()}
+    if isinstance(node, list):
+        name = f"__list{len(built)}"
+        built[name] = _fixed_list(df, [_expr(child, raw) for child in node])
+        return Materialised(name)
+    return node
+
+
 def _expr(node, raw: dict[str, Raw]) -> pl.Expr:
     if isinstance(node, Col):
         column = raw[node.name]
@@ -239,8 +267,8 @@ def _expr(node, raw: dict[str, Raw]) -> pl.Expr:
         return pl.concat_str([pl.col(node.low).cast(pl.String), pl.lit("–"), pl.col(node.high).cast(pl.String)])
     if isinstance(node, dict):
         return pl.struct([_expr(child, raw).alias(key) for key, child in node.items()])
-    if isinstance(node, list):
-        return pl.concat_list([_expr(child, raw) for child in node])
+    if isinstance(node, Materialised):
+        return pl.col(node.name)
     return pl.lit(node, dtype=pl.String if node is None or isinstance(node, str) else None)
 
 
@@ -314,6 +342,8 @@ def _gap_lists(gap_kinds: list[Gap], size: int) -> pl.Series:
 
 def documents(ev: Evaluation, raw: dict[str, Raw], gap_kinds: list[Gap], context: dict) -> pl.DataFrame:
     """One row per enterprise with a single struct column ``result`` (the document, without explanations)."""
-    document = _expr(spec(ev, context), raw)
-    df = frame(raw).with_columns(gaps=_gap_lists(gap_kinds, ev.size))
+    df = frame(raw)
+    lists: dict[str, pl.Series] = {}
+    document = _expr(_materialise_lists(spec(ev, context), raw, df, lists), raw)
+    df = df.with_columns(gaps=_gap_lists(gap_kinds, ev.size), **lists)
     return df.select(document.struct.with_fields(pl.col("gaps")).alias("result"))
