@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from ninja import Field, Schema
+from pydantic import ConfigDict
 
 from gaoqi.core.districts import DISTRICTS
 
@@ -83,10 +84,20 @@ class SelfRatingIn(Schema):
 
 
 class TsmeRoutesIn(Schema):
-    hte_certificate: bool | None = None
+    """The stored direct routes; ``hte_certificate`` follows from the certificates and cannot be set."""
+
+    model_config = ConfigDict(extra="forbid")
+
     national_award_top3: bool | None = None
     provincial_rd_institution: bool | None = None
     led_standard: bool | None = None
+
+
+class CertificateIn(Schema):
+    kind: Literal["hte", "tsme", "specialised", "little_giant", "gazelle", "unicorn"]
+    number: str = Field(default="", max_length=64)
+    issued_on: datetime.date
+    expires_on: datetime.date
 
 
 class ProfileIn(Schema):
@@ -107,6 +118,7 @@ class ProfileIn(Schema):
     conversions: dict[Annotated[str, Field(pattern=r"^\d{4}$")], Annotated[int, Field(ge=0)]] | None = None
     management: ManagementIn | None = None
     incidents: list[IncidentIn] | None = None
+    certificates: list[CertificateIn] | None = None
 
 
 class AssessmentSummary(Schema):

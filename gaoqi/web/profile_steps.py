@@ -11,6 +11,7 @@ from gaoqi.web.forms.profile import (
     TAX_FIELDS,
     YEAR_FIELDS,
     BasicForm,
+    CertificateFormSet,
     IncidentFormSet,
     IPFormSet,
     OtherForm,
@@ -70,9 +71,11 @@ def build(step: str, e: Enterprise, data: QueryDict | None) -> dict:
         return {"formset": IPFormSet(data, initial=initial, prefix="ip")}
     years = profile_years(e)
     incidents = list(e.incidents.values("kind", "on", "major"))
+    certificates = list(e.certificates.values("kind", "number", "issued_on", "expires_on"))
     return {
         "form": OtherForm(data, years=years, initial=_other_initial(e, years)),
         "formset": IncidentFormSet(data, initial=incidents, prefix="inc"),
+        "certificates": CertificateFormSet(data, initial=certificates, prefix="cert"),
     }
 
 
@@ -97,7 +100,10 @@ def to_profile(step: str, forms: dict) -> dict:
         return {"fiscal_years": [f.profile() for f in forms["formset"]]}
     if step == "ip":
         return {"ip": _rows(forms["formset"])}
-    return forms["form"].profile() | {"incidents": _rows(forms["formset"])}
+    return forms["form"].profile() | {
+        "incidents": _rows(forms["formset"]),
+        "certificates": _rows(forms["certificates"]),
+    }
 
 
 def querydict(data: dict) -> QueryDict:

@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from gaoqi.apps.enterprises.models import Enterprise, FiscalYear, IPItem
+from gaoqi.apps.enterprises.models import Certificate, Enterprise, FiscalYear, IPItem
+from gaoqi.apps.enterprises.profile import profile_as_dict
 from gaoqi.apps.enterprises.services import (
     colleague_invite,
     draft_save,
@@ -121,3 +122,19 @@ def test_a_profile_change_queues_a_background_reassessment(cast, django_capture_
     task = DBTaskResult.objects.get()
     assert task.task_path.endswith("reassess_enterprise")
     assert task.args_kwargs["args"] == [cast.ours.pk]
+
+
+def test_the_hte_certificate_route_holds_only_while_a_certificate_is_in_force(cast):
+    Certificate.objects.create(
+        enterprise=cast.ours, kind="hte", issued_on=datetime.date(2023, 12, 8), expires_on=datetime.date(2026, 12, 7)
+    )
+    days = ("2023-12-07", "2023-12-08", "2026-12-07", "2026-12-08")
+    held = [profile_as_dict(cast.ours, datetime.date.fromisoformat(d))["tsme_routes"]["hte_certificate"] for d in days]
+    assert held == [False, True, True, False]
+
+
+def test_a_certificate_expiring_before_its_issue_names_the_field(cast):
+    certificate = {"kind": "hte", "issued_on": datetime.date(2024, 1, 2), "expires_on": datetime.date(2024, 1, 1)}
+    with pytest.raises(DomainError) as error:
+        profile_update(actor=cast.owner, enterprise=cast.ours, profile={"certificates": [certificate]})
+    assert error.value.field == "certificates[0].expires_on"

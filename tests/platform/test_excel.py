@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from gaoqi.apps.enterprises.excel import SHEETS, profile_export, profile_import, template_workbook
-from gaoqi.apps.enterprises.models import FiscalYear, Incident, IPItem
+from gaoqi.apps.enterprises.models import Certificate, FiscalYear, Incident, IPItem
 from gaoqi.apps.enterprises.profile import profile_as_dict
 from gaoqi.core.errors import PermissionDenied
 from gaoqi.core.models import AuditEntry
@@ -44,6 +44,10 @@ def test_an_exported_profile_imports_back_unchanged(cast):
         granted_on=datetime.date(2023, 5, 1), acquired_by="transfer", core=False,
     )  # fmt: skip
     Incident.objects.create(enterprise=cast.ours, kind="quality", on=datetime.date(2024, 2, 3), major=False)
+    Certificate.objects.create(
+        enterprise=cast.ours, kind="hte", number="GR202344001234",
+        issued_on=datetime.date(2023, 12, 8), expires_on=datetime.date(2026, 12, 7),
+    )  # fmt: skip
     FiscalYear.objects.filter(enterprise=cast.ours, year=2025).update(
         sales_revenue=Decimal("999999999999.99"), net_assets_end=Decimal("-1234.56"), total_income=None
     )
@@ -52,7 +56,7 @@ def test_an_exported_profile_imports_back_unchanged(cast):
     report = profile_import(actor=cast.owner, enterprise=cast.ours, data=profile_export(cast.ours))
 
     assert report.ok, report.messages
-    assert report.changes == {"ip": [2, 2], "conversions": [1, 1], "incidents": [1, 1]}  # lists are replaced whole
+    assert report.changes == {"ip": [2, 2], "conversions": [1, 1], "incidents": [1, 1], "certificates": [1, 1]}
     assert profile_as_dict(cast.ours) == before
     assert _ip_rows(cast.ours) == ips
 

@@ -1,12 +1,14 @@
 """The console: list with search, filters and pagination; detail; batch re-assessment progress."""
 
+import datetime
 import io
 
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from gaoqi.apps.assessments.models import BatchRun
-from gaoqi.apps.enterprises.models import Enterprise
+from gaoqi.apps.enterprises.models import Certificate, Enterprise
 
 
 def _names(response):
@@ -107,7 +109,16 @@ def test_the_export_respects_the_tenancy(client, cast):
 def test_filter_by_certificate_and_minimum_score(client, cast, make_assessment):
     make_assessment(cast.ours)
     make_assessment(cast.theirs)
-    Enterprise.objects.filter(pk=cast.theirs.pk).update(hte_certificate=True)
+    today = timezone.localdate()
+    valid, expired = (
+        (today - datetime.timedelta(days=30), today + datetime.timedelta(days=30)),
+        (
+            today - datetime.timedelta(days=1200),
+            today - datetime.timedelta(days=1),
+        ),
+    )
+    for enterprise, (issued, expires) in ((cast.theirs, valid), (cast.ours, expired)):
+        Certificate.objects.create(enterprise=enterprise, kind="hte", issued_on=issued, expires_on=expires)
     client.force_login(cast.bureau)
     assert _names(client.get(reverse("console"), {"certified": "true"})) == ["广州天河云软件有限公司"]
     assert _names(client.get(reverse("console"), {"certified": "false", "min_score": "72"})) == ["广州华芯科技有限公司"]

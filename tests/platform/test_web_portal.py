@@ -93,11 +93,42 @@ def test_ip_and_other_steps_save_lists(client, cast):
     assert client.post(reverse("profile_step", args=["ip"]), post).status_code == 302
     assert list(cast.ours.ip_items.values_list("kind", flat=True)) == ["software_copyright"]
     years = sorted(FiscalYear.objects.filter(enterprise=cast.ours).values_list("year", flat=True))
-    post = {"inc-TOTAL_FORMS": "0", "inc-INITIAL_FORMS": "0", "rd_system": "on", f"conv_{years[-1]}": "4"}
+    post = {
+        "inc-TOTAL_FORMS": "0",
+        "inc-INITIAL_FORMS": "0",
+        "cert-TOTAL_FORMS": "1",
+        "cert-INITIAL_FORMS": "0",
+        "cert-0-kind": "hte",
+        "cert-0-number": "GR202344001234",
+        "cert-0-issued_on": "2023-12-08",
+        "cert-0-expires_on": "2026-12-07",
+        "rd_system": "on",
+        f"conv_{years[-1]}": "4",
+    }
     assert client.post(reverse("profile_step", args=["other"]), post).url == reverse("portal")
     assert cast.ours.conversions.get(year=years[-1]).count == 4
     assert cast.ours.management.rd_system
     assert not cast.ours.management.cooperation
+    assert cast.ours.certificates.get().number == "GR202344001234"
+
+
+def test_a_certificate_expiring_before_its_issue_is_refused_and_kept(client, cast):
+    client.force_login(cast.owner)
+    post = {
+        "inc-TOTAL_FORMS": "0",
+        "inc-INITIAL_FORMS": "0",
+        "cert-TOTAL_FORMS": "1",
+        "cert-INITIAL_FORMS": "0",
+        "cert-0-kind": "hte",
+        "cert-0-number": "GR202344009999",
+        "cert-0-issued_on": "2023-12-08",
+        "cert-0-expires_on": "2022-12-07",
+    }
+    response = client.post(reverse("profile_step", args=["other"]), post)
+    assert response.status_code == 400
+    assert "有效期至不能早于发证日期" in response.content.decode()
+    assert 'value="GR202344009999"' in response.content.decode()
+    assert not cast.ours.certificates.exists()
 
 
 def test_an_unknown_step_is_not_found(client, cast):

@@ -1,9 +1,10 @@
 """Reads of assessments, scoped through the enterprise tenancy rule."""
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from gaoqi.apps.assessments.models import Assessment, BatchRun
-from gaoqi.apps.enterprises.models import Enterprise
+from gaoqi.apps.enterprises.models import Certificate, Enterprise, valid_certificates
 from gaoqi.apps.enterprises.selectors import enterprise_get, enterprise_list
 from gaoqi.core.errors import NotFound
 from gaoqi.core.roles import STAFF_ROLES, Role
@@ -37,7 +38,8 @@ def enterprise_overview(
     if field:
         qs = qs.filter(tech_field__startswith=field)
     if certified is not None:
-        qs = qs.filter(hte_certificate=certified)
+        in_force = valid_certificates(Certificate.Kind.HTE, timezone.localdate()).filter(enterprise=OuterRef("pk"))
+        qs = qs.filter(Exists(in_force) if certified else ~Exists(in_force))
     if verdict == NOT_ASSESSED:
         return qs.filter(~Exists(Assessment.objects.filter(enterprise=OuterRef("pk"), is_latest=True))).order_by("pk")
     latest = {"assessments__verdict": verdict} if verdict else {}

@@ -42,7 +42,7 @@ def assessment_run(*, actor, enterprise: Enterprise, as_of=None) -> Assessment:
     if not assessment_can_run(actor=actor, enterprise=enterprise):
         raise PermissionDenied
     try:
-        result = assess(profile_as_dict(enterprise), as_of=as_of)
+        result = assess(profile_as_dict(enterprise, as_of), as_of=as_of)
     except ProfileError as exc:
         raise DomainError(exc.message, code="invalid_profile", field=exc.field) from None
     assessment = _store(enterprise.pk, result, actor=actor)
@@ -124,7 +124,7 @@ def _pipeline(batch: BatchRun, as_of) -> None:
     with ThreadPoolExecutor(max_workers=1) as pool:
         while True:
             chunk = list(_scope(batch).filter(pk__gt=last).order_by("pk")[:BATCH_CHUNK])
-            future = pool.submit(_assess_chunk, profiles_as_dicts(chunk), as_of) if chunk else None
+            future = pool.submit(_assess_chunk, profiles_as_dicts(chunk, as_of), as_of) if chunk else None
             if pending:
                 _store_chunk(batch, pending[0], pending[1].result())
             if not chunk:

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from gaoqi.apps.enterprises.models import (
     MANAGEMENT_ITEMS,
+    Certificate,
     Conversion,
     Enterprise,
     FiscalYear,
@@ -100,7 +101,6 @@ def _enterprise(rng: random.Random, i: int, seed: int) -> Enterprise:
         standards=rng.random() < 0.25,
         advancement=rng.choice("AABBBC"),
         core_support=rng.choice("AABBBC"),
-        hte_certificate=rng.random() < 0.5,
     )
 
 
@@ -152,31 +152,43 @@ def _ip(rng: random.Random, e: Enterprise) -> list[IPItem]:
     return items
 
 
-def _others(rng: random.Random, e: Enterprise) -> tuple[list, ManagementItems, list]:
+def _certificates(rng: random.Random, e: Enterprise) -> list[Certificate]:
+    """About half hold an HTE certificate, issued in one of the last three rounds and valid for three years."""
+    if rng.random() >= 0.5:
+        return []
+    issued = datetime.date(rng.choice((2023, 2024, 2025)), 12, rng.randint(1, 28))
+    expires = issued.replace(year=issued.year + 3) - datetime.timedelta(days=1)
+    number = f"GR{issued.year}44{rng.randrange(10**6):06d}"
+    return [Certificate(enterprise=e, kind=Certificate.Kind.HTE, number=number, issued_on=issued, expires_on=expires)]
+
+
+def _others(rng: random.Random, e: Enterprise) -> tuple[list, ManagementItems, list, list]:
     conversions = [Conversion(enterprise=e, year=y, count=rng.randint(3, 10)) for y in YEARS]
     management = ManagementItems(enterprise=e, **{k: rng.random() < 0.8 for k, _label in MANAGEMENT_ITEMS})
     incidents = []
     if rng.random() < 0.01:
         incidents.append(Incident(enterprise=e, kind="safety", on=datetime.date(2025, 3, 1), major=rng.random() < 0.3))
-    return conversions, management, incidents
+    return conversions, management, incidents, _certificates(rng, e)
 
 
 @transaction.atomic
 def _load_chunk(rng: random.Random, start: int, stop: int, seed: int) -> list[Enterprise]:
     enterprises = Enterprise.objects.bulk_create([_enterprise(rng, i, seed) for i in range(start, stop)])
-    years, ips, conversions, managements, incidents = [], [], [], [], []
+    years, ips, conversions, managements, incidents, certificates = [], [], [], [], [], []
     for e in enterprises:
         years += _years(rng, e)
         ips += _ip(rng, e)
-        conv, mgmt, inc = _others(rng, e)
+        conv, mgmt, inc, certs = _others(rng, e)
         conversions += conv
         managements.append(mgmt)
         incidents += inc
+        certificates += certs
     FiscalYear.objects.bulk_create(years, batch_size=CHUNK)
     IPItem.objects.bulk_create(ips, batch_size=CHUNK)
     Conversion.objects.bulk_create(conversions, batch_size=CHUNK)
     ManagementItems.objects.bulk_create(managements, batch_size=CHUNK)
     Incident.objects.bulk_create(incidents, batch_size=CHUNK)
+    Certificate.objects.bulk_create(certificates, batch_size=CHUNK)
     return enterprises
 
 

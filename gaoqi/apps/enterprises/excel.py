@@ -23,6 +23,7 @@ from gaoqi.apps.enterprises.excel_cells import NO, YES, CellError, Column, blank
 from gaoqi.apps.enterprises.models import (
     MANAGEMENT_ITEMS,
     RATINGS,
+    Certificate,
     Enterprise,
     Incident,
     IPItem,
@@ -70,7 +71,6 @@ BASIC = (
     _bool("主持或参与制定标准", "standards"),
     Column("技术先进程度自评", "advancement", "choice", choices=tuple(RATINGS), default=""),
     Column("核心支持作用自评", "core_support", "choice", choices=tuple(RATINGS), default=""),
-    _bool("持有高企证书", "hte_certificate"),
     _bool("国家科技奖前三完成单位", "national_award_top3"),
     _bool("省级以上研发机构", "provincial_rd_institution"),
     _bool("主导制定标准", "led_standard"),
@@ -111,7 +111,14 @@ INCIDENTS = (
     _bool("重大事故", "major"),
 )
 SHEETS = {"基本信息": BASIC, "年度数据": YEARS, "知识产权": IP, "成果转化": CONVERSIONS, "研发管理": MANAGEMENT}
+CERTIFICATES = (
+    Column("类型", "kind", "choice", required=True, choices=_zh(Certificate.Kind.choices), width=26),
+    Column("证书编号", "number", "code", max_length=64, default="", width=20),
+    Column("发证日期", "issued_on", "date", required=True, width=12),
+    Column("有效期至", "expires_on", "date", required=True, width=12),
+)
 SHEETS["事故记录"] = INCIDENTS
+SHEETS["资质证书"] = CERTIFICATES
 HELP_SHEET = "填写说明"
 HELP = [
     "每个工作表第1行为列名，请勿修改；从第2行起每行一条记录，空行会被忽略。",
@@ -119,7 +126,8 @@ HELP = [
     "金额单位为元，最多两位小数（到分），可带千位分隔符；年末净资产、应纳税所得额可为负数。",
     "人数为年平均人数（整数）；日期格式为 2024-05-01；是否类的列填“是”或“否”，空白按默认值。",
     "年度数据：每个会计年度一行，研发费用按九类填写实际发生额；文件中未列出的年度保持不变。",
-    "知识产权、成果转化、事故记录：导入时整表替换原有记录；表中无记录即表示“无”。",
+    "知识产权、成果转化、事故记录、资质证书：导入时整表替换原有记录；表中无记录即表示“无”。",
+    "资质证书：高新技术企业证书等按证书填写发证日期和有效期至；评估时按评估基准日判断证书是否有效。",
     "导入是全有或全无的：任何一格有误，整个文件都不会保存，并逐格列出错误（工作表、行号、列名）。",
 ]
 
@@ -221,6 +229,12 @@ def _check_years(rows, errors: list[RowError]) -> None:
             errors.append(RowError("年度数据", number, "销售收入", _("销售收入不能超过总收入")))
 
 
+def _check_certificates(rows, errors: list[RowError]) -> None:
+    for number, r in rows:
+        if r["issued_on"] and r["expires_on"] and r["expires_on"] < r["issued_on"]:
+            errors.append(RowError("资质证书", number, "有效期至", _("有效期至不能早于发证日期")))
+
+
 def _to_profile(basic: dict, sheets: dict) -> dict:
     years = []
     for _number, r in sheets["年度数据"]:
@@ -236,6 +250,7 @@ def _to_profile(basic: dict, sheets: dict) -> dict:
         "conversions": {str(r["year"]): r["count"] for _n, r in sheets["成果转化"]},
         "management": {r["item"]: r["present"] for _n, r in sheets["研发管理"]},
         "incidents": [r for _n, r in sheets["事故记录"]],
+        "certificates": [r for _n, r in sheets["资质证书"]],
     }
 
 
@@ -268,6 +283,7 @@ def profile_import(*, actor, enterprise: Enterprise, data: bytes) -> ImportRepor
     _check_years(sheets["年度数据"], report.errors)
     _unique(sheets["成果转化"], "成果转化", CONVERSIONS[0], report.errors)
     _unique(sheets["研发管理"], "研发管理", MANAGEMENT[0], report.errors)
+    _check_certificates(sheets["资质证书"], report.errors)
     if report.errors or basic is None:
         return report
     report.counts = {name: len(rows) for name, rows in sheets.items() if name != "基本信息"}
@@ -356,5 +372,6 @@ def profile_export(enterprise: Enterprise) -> bytes:
             {"item": key, "present": bool(management and getattr(management, key))} for key, _l in MANAGEMENT_ITEMS
         ],
         "事故记录": [_model_row(i, INCIDENTS) for i in enterprise.incidents.order_by("on", "pk")],
+        "资质证书": [_model_row(c, CERTIFICATES) for c in enterprise.certificates.order_by("issued_on", "pk")],
     }
     return _workbook(records)

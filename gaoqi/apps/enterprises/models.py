@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gaoqi.core.districts import DISTRICTS
@@ -27,7 +28,6 @@ class Enterprise(models.Model):
     standards = models.BooleanField(_("主持或参与制定标准"), default=False)
     advancement = models.CharField(_("技术先进程度自评"), max_length=1, choices=RATINGS, blank=True)
     core_support = models.CharField(_("核心支持作用自评"), max_length=1, choices=RATINGS, blank=True)
-    hte_certificate = models.BooleanField(_("持有高企证书"), default=False)
     national_award_top3 = models.BooleanField(_("国家科技奖前三完成单位"), default=False)
     provincial_rd_institution = models.BooleanField(_("省级以上研发机构"), default=False)
     led_standard = models.BooleanField(_("主导制定标准"), default=False)
@@ -63,6 +63,9 @@ class MentorAssignment(models.Model):
 
     mentor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments")
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="mentor_assignments")
+    reason = models.CharField(_("匹配理由"), max_length=500, blank=True)
+    manual = models.BooleanField(_("人工指定"), default=False)
+    assigned_at = models.DateTimeField(_("分配时间"), default=timezone.now)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["mentor", "enterprise"], name="unique_mentor_enterprise")]
@@ -218,6 +221,41 @@ class Incident(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.on}"
+
+
+class Certificate(models.Model):
+    """A recognition the enterprise holds (高企证书, 科技型中小企业入库编号, 专精特新…), valid between its dates."""
+
+    class Kind(models.TextChoices):
+        HTE = "hte", _("高新技术企业证书")
+        TSME = "tsme", _("科技型中小企业入库登记编号")
+        SPECIALISED = "specialised", _("专精特新中小企业")
+        LITTLE_GIANT = "little_giant", _("专精特新“小巨人”企业")
+        GAZELLE = "gazelle", _("瞪羚企业")
+        UNICORN = "unicorn", _("独角兽企业")
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="certificates")
+    kind = models.CharField(_("类型"), max_length=16, choices=Kind.choices)
+    number = models.CharField(_("证书编号"), max_length=64, blank=True)
+    issued_on = models.DateField(_("发证日期"))
+    expires_on = models.DateField(_("有效期至"))
+
+    class Meta:
+        ordering = ["-issued_on"]
+        indexes = [models.Index(fields=["kind", "expires_on", "enterprise"], name="certificate_valid")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(expires_on__gte=models.F("issued_on")), name="certificate_dates")
+        ]
+        verbose_name = _("资质证书")
+        verbose_name_plural = _("资质证书")
+
+    def __str__(self):
+        return f"{self.kind} {self.number} ({self.issued_on}–{self.expires_on})"
+
+
+def valid_certificates(kind: str, on) -> models.QuerySet:
+    """Certificates of ``kind`` in force on day ``on``."""
+    return Certificate.objects.filter(kind=kind, issued_on__lte=on, expires_on__gte=on)
 
 
 class ProfileDraft(models.Model):

@@ -1,26 +1,33 @@
 """Export enterprises to the rules engine's profile format (docs/profile-format.md)."""
 
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable
+
+from django.utils import timezone
 
 from gaoqi.apps.enterprises.models import (
     MANAGEMENT_ITEMS,
     YEAR_MONEY,
+    Certificate,
     Conversion,
     Enterprise,
     FiscalYear,
     Incident,
     IPItem,
     ManagementItems,
+    valid_certificates,
 )
 from gaoqi.rules.profile import RD_CATEGORIES
 
-TSME_ROUTES = ["hte_certificate", "national_award_top3", "provincial_rd_institution", "led_standard"]
+TSME_ROUTES = ["national_award_top3", "provincial_rd_institution", "led_standard"]
+"""The 科技型中小企业 direct routes stored as facts; ``hte_certificate`` is derived from the certificates."""
 MANAGEMENT_KEYS = [key for key, _label in MANAGEMENT_ITEMS]
 BASIC = ["name", "uscc", "registered_on", "district", "tech_field", "industry", "is_manufacturing", "application_date"]
 YEAR_COUNTS = ["employees", "st_staff"]
 RD_COLUMNS = [f"rd_{cat}" for cat in RD_CATEGORIES]
 IP_COLUMNS = ["kind", "granted_on", "acquired_by", "core", "used_before"]
+CERTIFICATE_COLUMNS = ["kind", "number", "issued_on", "expires_on"]
 
 
 def _plain(value):
@@ -38,11 +45,11 @@ def _year(row: dict) -> dict:
     return data
 
 
-def _enterprise(row: dict, related: dict, management: dict | None) -> dict:
+def _enterprise(row: dict, related: dict, management: dict | None, certified: bool) -> dict:
     pk = row["id"]
     data = {k: _plain(row[k]) for k in BASIC if row[k] not in (None, "")}
     data["standards"] = row["standards"]
-    data["tsme_routes"] = {k: row[k] for k in TSME_ROUTES}
+    data["tsme_routes"] = {"hte_certificate": certified, **{k: row[k] for k in TSME_ROUTES}}
     rating = {k: row[k] for k in ("advancement", "core_support") if row[k]}
     if rating:
         data["self_rating"] = rating
@@ -52,23 +59,26 @@ def _enterprise(row: dict, related: dict, management: dict | None) -> dict:
     if management is not None:
         data["management"] = {k: management[k] for k in MANAGEMENT_KEYS}
     data["incidents"] = [{"kind": i["kind"], "on": _plain(i["on"]), "major": i["major"]} for i in related[Incident][pk]]
+    data["certificates"] = [{k: _plain(c[k]) for k in CERTIFICATE_COLUMNS} for c in related[Certificate][pk]]
     return data
 
 
-def profile_as_dict(enterprise: Enterprise) -> dict:
-    """The profile of one enterprise."""
-    return profiles_as_dicts([enterprise])[0]
+def profile_as_dict(enterprise: Enterprise, on: datetime.date | None = None) -> dict:
+    """The profile of one enterprise; ``hte_certificate`` means an HTE certificate in force on ``on`` (today)."""
+    return profiles_as_dicts([enterprise], on)[0]
 
 
-def profiles_as_dicts(enterprises: Iterable[Enterprise]) -> list[dict]:
+def profiles_as_dicts(enterprises: Iterable[Enterprise], on: datetime.date | None = None) -> list[dict]:
     """Profiles of many enterprises, in order, with one query per related table."""
     ids = [e.pk for e in enterprises]
+    hte = valid_certificates(Certificate.Kind.HTE, on or timezone.localdate()).filter(enterprise_id__in=ids)
+    certified = set(hte.values_list("enterprise_id", flat=True))
     rows = {row["id"]: row for row in Enterprise.objects.filter(pk__in=ids).values()}
     related = {}
-    for model in (FiscalYear, IPItem, Conversion, Incident):
+    for model in (FiscalYear, IPItem, Conversion, Incident, Certificate):
         grouped = defaultdict(list)
         for row in model.objects.filter(enterprise_id__in=ids).order_by("pk").values():
             grouped[row["enterprise_id"]].append(row)
         related[model] = grouped
     management = {m["enterprise_id"]: m for m in ManagementItems.objects.filter(enterprise_id__in=ids).values()}
-    return [_enterprise(rows[pk], related, management.get(pk)) for pk in ids]
+    return [_enterprise(rows[pk], related, management.get(pk), pk in certified) for pk in ids]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from gaoqi.apps.enterprises.events import profile_changed
 from gaoqi.apps.enterprises.models import (
+    Certificate,
     Conversion,
     Enterprise,
     FiscalYear,
@@ -134,6 +135,15 @@ def _apply_basic(enterprise, profile: dict) -> dict:
     return changes
 
 
+def _certificates(rows: list[dict]) -> list[dict]:
+    for i, row in enumerate(rows):
+        if row["expires_on"] < row["issued_on"]:
+            raise DomainError(
+                _("有效期至不能早于发证日期。"), code="invalid_certificate", field=f"certificates[{i}].expires_on"
+            )
+    return [{k: row.get(k, "") for k in ("kind", "number", "issued_on", "expires_on")} for row in rows]
+
+
 def _apply_management(enterprise, items: dict) -> dict:
     management, _created = ManagementItems.objects.get_or_create(enterprise=enterprise)
     changes = field_changes(management, {k: v for k, v in items.items() if k in MANAGEMENT_KEYS})
@@ -161,6 +171,8 @@ def profile_update(*, actor, enterprise: Enterprise, profile: dict) -> dict:
         changes |= _replace(Incident, enterprise, "incidents", profile["incidents"])
     if "management" in profile:
         changes |= _apply_management(enterprise, profile["management"])
+    if "certificates" in profile:
+        changes |= _replace(Certificate, enterprise, "certificates", _certificates(profile["certificates"]))
     if changes:
         audit_record(
             actor=actor,

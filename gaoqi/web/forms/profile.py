@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gaoqi.apps.enterprises.models import MANAGEMENT_ITEMS, RATINGS, FiscalYear, Incident, IPItem
+from gaoqi.apps.enterprises.models import MANAGEMENT_ITEMS, RATINGS, Certificate, FiscalYear, Incident, IPItem
 from gaoqi.apps.enterprises.profile import TSME_ROUTES
 from gaoqi.core.districts import DISTRICTS
 from gaoqi.web.forms.fields import TechFieldField, money_field
@@ -25,7 +25,6 @@ class BasicForm(forms.Form):
     standards = forms.BooleanField(label=_("主持或参与制定国家、行业标准"), required=False)
     advancement = forms.ChoiceField(label=_("技术先进程度自评"), choices=[("", "—"), *RATINGS], required=False)
     core_support = forms.ChoiceField(label=_("核心知识产权支持作用自评"), choices=[("", "—"), *RATINGS], required=False)
-    hte_certificate = forms.BooleanField(label=_("持有有效高新技术企业证书"), required=False)
     national_award_top3 = forms.BooleanField(label=_("近五年获国家级科技奖（前三名完成单位）"), required=False)
     provincial_rd_institution = forms.BooleanField(label=_("拥有省部级以上研发机构"), required=False)
     led_standard = forms.BooleanField(label=_("近五年主导制定国际、国家或行业标准"), required=False)
@@ -79,6 +78,20 @@ class IncidentForm(forms.Form):
     major = forms.BooleanField(label=_("重大事故"), required=False)
 
 
+class CertificateForm(forms.Form):
+    kind = forms.ChoiceField(label=_("类型"), choices=[("", "—"), *Certificate.Kind.choices])
+    number = forms.CharField(label=_("证书编号"), max_length=64, required=False)
+    issued_on = forms.DateField(label=_("发证日期"), widget=DATE)
+    expires_on = forms.DateField(label=_("有效期至"), widget=DATE)
+
+    def clean(self):
+        cleaned = super().clean()
+        issued, expires = cleaned.get("issued_on"), cleaned.get("expires_on")
+        if issued and expires and expires < issued:
+            self.add_error("expires_on", _("有效期至不能早于发证日期。"))
+        return cleaned
+
+
 class OtherForm(forms.Form):
     """Management items and yearly conversions; the years are given by the view."""
 
@@ -101,3 +114,4 @@ class OtherForm(forms.Form):
 YearFormSet = forms.formset_factory(FiscalYearForm, extra=0)
 IPFormSet = forms.formset_factory(IPForm, extra=2, can_delete=True)
 IncidentFormSet = forms.formset_factory(IncidentForm, extra=1, can_delete=True)
+CertificateFormSet = forms.formset_factory(CertificateForm, extra=1, can_delete=True)
