@@ -21,7 +21,7 @@ def envelope(api: NinjaAPI, request, status: int, code: str, message: str, detai
 
 
 def _location(loc) -> str:
-    parts = [str(p) for p in loc if p not in {"body", "payload", "query", "path"}]
+    parts = [str(p) for p in loc if p not in {"body", "payload", "query", "path", "form"}]
     return ".".join(parts)
 
 

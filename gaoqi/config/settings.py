@@ -132,9 +132,44 @@ if TASKS_REDIS_URL := os.environ.get("GAOQI_TASKS_REDIS_URL"):
     RQ_QUEUES = {"default": {"URL": TASKS_REDIS_URL}}
 
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+if SMTP_HOST := os.environ.get("GAOQI_SMTP_HOST"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": SMTP_HOST, "port": int(os.environ.get("GAOQI_SMTP_PORT", "25")), "timeout": 10},
+        }
+    }
 DEFAULT_FROM_EMAIL = "noreply@gaoqi.example.cn"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 LOGIN_THROTTLE = {"attempts": 5, "window_seconds": 900}
 PDF_FONT = os.environ.get("GAOQI_PDF_FONT", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+
+MEDIA_ROOT = Path(os.environ.get("GAOQI_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+
+# 有求必应: default SLA in working days (per-category overrides live in servicedesk.SlaTarget), the working days a
+# first escalation (to the district's station) waits before the second (to the bureau), attachment limits, and
+# how often the escalation pass runs.
+SERVICEDESK = {
+    "sla": {"first_response_days": 2, "resolution_days": 10},
+    "bureau_escalation_days": 2,
+    "attachment_max_bytes": 10 * 1024 * 1024,
+    "attachment_max_count": 5,
+    "escalation_interval_minutes": 15,
+}
+
+# 通知: digest hour (local), retry backoff, attempts before a delivery is dead-lettered, claim batch size, how long a
+# claim is held before another worker may take over a delivery whose worker died, and how long one delivery pass runs
+# before it yields the worker to other tasks (it re-queues itself at once).
+NOTIFICATIONS = {
+    "digest_hour": 8,
+    "retry_base_seconds": 60,
+    "retry_max_seconds": 6 * 3600,
+    "max_attempts": 6,
+    "batch_size": 20,
+    "lease_seconds": int(os.environ.get("GAOQI_NOTIFY_LEASE_SECONDS", "300")),
+    "webhook_timeout_seconds": 10,
+    "pass_seconds": 60,
+    "site_url": os.environ.get("GAOQI_SITE_URL", "http://127.0.0.1:8000"),
+}

@@ -1,5 +1,16 @@
 """Pages of 有求必应 (namespace ``servicedesk``)."""
 
+from django.urls import path
+
+from gaoqi.web.views import servicedesk
+
 app_name = "servicedesk"
 
-urlpatterns = []
+urlpatterns = [
+    path("", servicedesk.request_index, name="list"),
+    path("new/", servicedesk.request_new, name="new"),
+    path("<int:pk>/", servicedesk.request_detail, name="detail"),
+    path("<int:pk>/change/", servicedesk.request_change, name="change"),
+    path("attachments/<int:pk>/", servicedesk.attachment_download, name="attachment"),
+    path("dashboard/", servicedesk.dashboard, name="dashboard"),
+]

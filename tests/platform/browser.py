@@ -6,17 +6,9 @@ import pytest
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
+from gaoqi.core.pdf import CHROMIUM, CHROMIUM_FLAGS
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 @pytest.fixture
@@ -29,7 +21,7 @@ def page(live_server, monkeypatch):
     # sides' connections so PostgreSQL can drop the test database afterwards.
     connections.close_all()
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         page = browser.new_page(base_url=live_server.url, locale="zh-CN")
         page.set_default_timeout(15_000)
         yield page

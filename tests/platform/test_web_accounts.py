@@ -1,9 +1,10 @@
 """Login, throttling, logout, password reset, home redirects and the language switch."""
 
 import pytest
-from conftest import PASSWORD
 from django.core import mail
 from django.urls import reverse
+
+from tests.platform.conftest import PASSWORD
 
 
 def test_login_with_the_right_password_goes_home(client, cast):

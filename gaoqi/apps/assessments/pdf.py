@@ -1,48 +1,15 @@
-"""The self-assessment report as a PDF: a print template rendered by headless Chromium, Chinese font embedded.
+"""The self-assessment report as a PDF: a print template rendered by headless Chromium (``gaoqi.core.pdf``)."""
 
-Chromium is the system one (Debian package ``chromium``) driven through Playwright; ``playwright install`` is never
-needed. Each call starts a browser (about 1–2 s), so bulk rendering belongs in a background task.
-"""
-
-import shutil
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from gaoqi.core.pdf import PdfUnavailable, font_url, html_to_pdf
+
+__all__ = ["PdfUnavailable", "html_to_pdf", "percent", "report_html", "report_pdf", "yuan"]
+
 RATIO_CONDITIONS = {"st_staff_ratio", "rd_ratio", "hightech_income_ratio"}
-TIMEOUT_MS = 60_000
-
-
-class PdfUnavailable(Exception):
-    """The server lacks what the PDF needs (Chromium or the CJK font); the message says what to install."""
-
-
-def _chromium() -> str:
-    path = getattr(settings, "PDF_CHROMIUM", CHROMIUM)
-    if not Path(path).exists() and not shutil.which(path):
-        raise PdfUnavailable(_("服务器缺少 Chromium，暂时无法生成 PDF（需安装 chromium）。"))
-    return path
-
-
-def _font() -> Path:
-    font = Path(settings.PDF_FONT)
-    if not font.is_file():
-        raise PdfUnavailable(_("服务器缺少中文字体，暂时无法生成 PDF（需安装 fonts-wqy-microhei）。"))
-    return font
 
 
 def percent(value) -> str | None:
@@ -110,7 +77,7 @@ def report_context(assessment) -> dict:
         "rd": {**rd, **{k: yuan(rd.get(k)) for k in RD_MONEY}},
         "rd_rates": {"rate": percent(rd.get("rate")), "income_tax_rate": percent(rd.get("income_tax_rate"))},
         "benefits": {**benefits, **{k: yuan(benefits.get(k)) for k in BENEFIT_MONEY}},
-        "font_url": _font().as_uri(),
+        "font_url": font_url(),
         "generated_at": timezone.localtime(),
     }
 
@@ -118,32 +85,6 @@ def report_context(assessment) -> dict:
 def report_html(assessment) -> str:
     """The print page of a stored assessment (also handy to preview in a browser)."""
     return render_to_string("reports/report_pdf.html", report_context(assessment))
-
-
-def html_to_pdf(html: str) -> bytes:
-    """Print HTML to an A4 PDF in headless Chromium; fonts the page uses are embedded as subsets."""
-    from playwright.sync_api import Error, sync_playwright
-
-    executable = _chromium()
-    footer = '<div style="font-size:8px;width:100%;text-align:center;color:#666"><span class="pageNumber"></span> / <span class="totalPages"></span></div>'  # noqa: E501
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, timeout=TIMEOUT_MS)
-            try:
-                page = browser.new_page(java_script_enabled=False)  # the print page needs no script
-                page.set_content(html, wait_until="load", timeout=TIMEOUT_MS)
-                return page.pdf(
-                    format="A4",
-                    print_background=True,
-                    display_header_footer=True,
-                    header_template="<span></span>",
-                    footer_template=footer,
-                    margin={"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"},
-                )
-            finally:
-                browser.close()
-    except Error as exc:
-        raise PdfUnavailable(_("PDF 生成失败：%(error)s") % {"error": str(exc).splitlines()[0]}) from exc
 
 
 def report_pdf(assessment) -> bytes:

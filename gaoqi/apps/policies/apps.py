@@ -6,3 +6,6 @@ class PoliciesConfig(AppConfig):
     name = "gaoqi.apps.policies"
     label = "policies"
     verbose_name = _("政策")
+
+    def ready(self):
+        from gaoqi.apps.policies import receivers  # noqa: F401

@@ -1,0 +1,181 @@
+"""Reads: the policy library as each role sees it, matches, "my policies" with explanations, funnels."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from gaoqi.apps.enterprises.selectors import enterprise_get, enterprise_list, enterprise_own
+from gaoqi.apps.notifications.selectors import notice_counts
+from gaoqi.apps.policies.matching import Matches, criteria_for, match, match_policy
+from gaoqi.apps.policies.models import MatchStatus, Policy, PolicyApplication, PolicyMatch
+from gaoqi.core.districts import DISTRICTS
+from gaoqi.core.errors import NotFound, PermissionDenied
+from gaoqi.core.roles import STAFF_ROLES, Role
+from gaoqi.rules.criteria import LACKS, NEARLY, QUALIFY
+
+VISIBLE = (Policy.Status.PUBLISHED, Policy.Status.CLOSED)
+FUNNEL = ("qualifying", "notified", "delivered", "read", "clicked", "applied")
+
+
+def policy_list(*, actor, q: str = "", status: str = "", category: str = "") -> QuerySet[Policy]:
+    """Staff see every policy; everyone else published and closed ones (enterprises only those for their district).
+    ``q`` searches title, issuer, document number, summary and full text (Chinese substrings)."""
+    qs = Policy.objects.all()
+    if not actor.is_authenticated or not actor.is_active:
+        return qs.none()
+    if actor.role not in STAFF_ROLES:
+        qs = qs.filter(status__in=VISIBLE)
+        enterprise = enterprise_own(actor=actor)
+        if enterprise is not None:
+            qs = qs.filter(Q(districts=[]) | Q(districts__icontains=enterprise.district))
+    if q:
+        words = Q()
+        for field in ("title", "issuer", "document_number", "summary", "full_text"):
+            words |= Q(**{f"{field}__icontains": q})
+        qs = qs.filter(words)
+    if status:
+        qs = qs.filter(status=status)
+    if category:
+        qs = qs.filter(category=category)
+    return qs
+
+
+def policy_get(*, actor, pk) -> Policy:
+    try:
+        return policy_list(actor=actor).get(pk=pk)
+    except (Policy.DoesNotExist, ValueError, TypeError):
+        raise NotFound from None
+
+
+def policy_can_edit(*, actor, policy: Policy) -> bool:
+    """Bureau staff edit every policy, district staff those for their own district only."""
+    if actor.role == Role.BUREAU:
+        return True
+    return actor.role == Role.DISTRICT and policy.districts == [actor.district]
+
+
+def _staff(actor) -> None:
+    if actor.role not in STAFF_ROLES:
+        raise PermissionDenied
+
+
+def policy_preview(*, actor, criteria: str, districts: list[str]) -> dict:
+    """Live preview for the editor: qualify / nearly / lacks counts, overall and by district."""
+    _staff(actor)
+    found = match(criteria_for(criteria), districts=districts)
+    return {"counts": found.counts(), "by_district": found.by_district()}
+
+
+def policy_matches(*, actor, policy: Policy, status: str = "", district: str = "") -> QuerySet[PolicyMatch]:
+    """Stored matches of a policy among the enterprises the staff actor oversees."""
+    _staff(actor)
+    qs = PolicyMatch.objects.filter(policy=policy, enterprise__in=enterprise_list(actor=actor))
+    if status:
+        qs = qs.filter(status=status)
+    if district:
+        qs = qs.filter(district=district)
+    return qs.select_related("enterprise").order_by("status", "enterprise__name")
+
+
+def _notices(cause_prefix: str) -> dict[str, dict]:
+    """Notice counts per district for causes ``<prefix><district>``."""
+    counts = notice_counts(cause_prefix)
+    return {cause.removeprefix(cause_prefix): values for cause, values in counts.items()}
+
+
+def policy_funnel(*, actor, policy: Policy) -> list[dict]:
+    """Per district the actor oversees: qualifying, notified, delivered, read, clicked, applied, with 应知尽知 and
+    应享尽享 rates (read and applied as a share of qualifying)."""
+    _staff(actor)
+    scope = [code for code, _ in DISTRICTS if actor.role == Role.BUREAU or code == actor.district]
+    matched = (
+        PolicyMatch.objects.filter(policy=policy, district__in=scope)
+        .values_list("district", "status")
+        .annotate(n=Count("id"))
+    )
+    statuses = {(district, status): n for district, status, n in matched}
+    applied = dict(
+        PolicyApplication.objects.filter(policy=policy, district__in=scope)
+        .values_list("district")
+        .annotate(n=Count("id"))
+    )
+    notices = _notices(f"policy:{policy.pk}:")
+    rows = []
+    for code, name in DISTRICTS:
+        if code not in scope:
+            continue
+        counted = notices.get(code, {})
+        row = {
+            "district": code,
+            "name": str(name),
+            "qualifying": statuses.get((code, QUALIFY), 0),
+            "nearly": statuses.get((code, NEARLY), 0),
+            "lacks": statuses.get((code, LACKS), 0),
+            "applied": applied.get(code, 0),
+        }
+        row.update({key: counted.get(key, 0) for key in ("notified", "delivered", "read", "clicked")})
+        rows.append(_rates(row))
+    total = {key: sum(row[key] for row in rows) for key in (*FUNNEL, NEARLY, LACKS)}
+    rows.append(_rates({"district": "", "name": _("合计"), **total}))
+    return rows
+
+
+def _rates(row: dict) -> dict:
+    qualifying = row["qualifying"]
+    row["aware_rate"] = min(row["read"], qualifying) / qualifying if qualifying else None
+    row["applied_rate"] = min(row["applied"], qualifying) / qualifying if qualifying else None
+    return row
+
+
+def dashboard(*, actor) -> dict:
+    """应知尽知 and 应享尽享 across published policies, by district, for the console dashboard."""
+    _staff(actor)
+    totals: dict[str, dict] = {}
+    for policy in Policy.objects.filter(status__in=VISIBLE):
+        for row in policy_funnel(actor=actor, policy=policy)[:-1]:
+            bucket = totals.setdefault(row["district"], {"name": row["name"], **dict.fromkeys(FUNNEL, 0)})
+            for key in FUNNEL:
+                bucket[key] += row[key]
+    rows = [_rates({"district": code, **values}) for code, values in totals.items()]
+    return {"rows": rows, "policies": Policy.objects.filter(status__in=VISIBLE).count()}
+
+
+@dataclass(frozen=True)
+class MyPolicy:
+    policy: Policy
+    status: str
+    clauses: list[dict]
+    missing: str
+    applied: bool
+
+
+def my_policies(*, actor, enterprise_id: int | None = None) -> list[MyPolicy]:
+    """Published policies for the actor's own enterprise (or a visible one), live-matched with per-clause
+    explanations: qualify first, then nearly (with what is missing), then lacking data."""
+    enterprise = enterprise_get(actor=actor, pk=enterprise_id) if enterprise_id else enterprise_own(actor=actor)
+    if enterprise is None:
+        raise PermissionDenied
+    applied = set(PolicyApplication.objects.filter(enterprise=enterprise).values_list("policy_id", flat=True))
+    found = []
+    for policy in Policy.objects.filter(status=Policy.Status.PUBLISHED):
+        matches = match_policy(policy, enterprise_ids=[enterprise.pk])
+        if len(matches.ids) and matches.outcome.category[0] in MatchStatus.values:
+            found.append(_mine(policy, matches, matches.outcome.category[0], policy.pk in applied))
+    order = {QUALIFY: 0, NEARLY: 1, LACKS: 2}
+    return sorted(found, key=lambda item: (order[item.status], item.policy.closes_on or item.policy.created_at.date()))
+
+
+def my_policy(*, actor, policy_id: int) -> MyPolicy:
+    """One visible policy with the actor's own enterprise's clause-by-clause explanation."""
+    policy = policy_get(actor=actor, pk=policy_id)
+    enterprise = enterprise_own(actor=actor)
+    matches = match_policy(policy, enterprise_ids=[enterprise.pk]) if enterprise else None
+    if matches is None or not len(matches.ids):
+        return MyPolicy(policy, "", [], "", False)
+    applied = PolicyApplication.objects.filter(enterprise=enterprise, policy=policy).exists()
+    return _mine(policy, matches, matches.outcome.category[0], applied)
+
+
+def _mine(policy: Policy, matches: Matches, status: str, applied: bool) -> MyPolicy:
+    return MyPolicy(policy, status, matches.explain(0), matches.missing(0), applied)

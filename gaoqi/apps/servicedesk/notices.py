@@ -1,0 +1,63 @@
+"""Who hears about a change of a request, and why."""
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from gaoqi.apps.notifications.services import NoticeSpec, enterprise_user_ids, notify
+from gaoqi.apps.servicedesk.models import RequestEvent, ServiceRequest
+from gaoqi.core.roles import Role
+
+TOPIC = "service"
+
+
+def _recipients(request: ServiceRequest) -> dict[int, str]:
+    """user id → why they are told; the first reason found for a user wins."""
+    reasons: dict[int, str] = {}
+
+    def add(ids, reason):
+        for uid in ids:
+            reasons.setdefault(uid, reason)
+
+    add(enterprise_user_ids([request.enterprise_id]).get(request.enterprise_id, []), _("您所在的企业提交了该服务需求"))
+    if request.mentor_id and request.queue == ServiceRequest.Queue.MENTOR:
+        add([request.mentor_id], _("该服务需求分派给您承办"))
+    if request.station_id:
+        add(
+            request.station.operators.filter(is_active=True).values_list("pk", flat=True),
+            _("该服务需求由您的服务站承办或督办"),
+        )
+    if request.queue == ServiceRequest.Queue.BUREAU or request.escalation == ServiceRequest.Escalation.BUREAU:
+        bureau = get_user_model().objects.filter(role=Role.BUREAU, is_active=True).values_list("pk", flat=True)
+        add(bureau, _("该服务需求由市科技局受理或督办"))
+    return reasons
+
+
+def _title(request: ServiceRequest, event: RequestEvent) -> str:
+    if event.kind == RequestEvent.Kind.ESCALATED:
+        return _("服务需求超时升级：%(title)s") % {"title": request.title}
+    if event.kind == RequestEvent.Kind.ROUTED:
+        return _("新的服务需求：%(title)s") % {"title": request.title}
+    return _("服务需求%(state)s：%(title)s") % {"state": event.get_to_state_display(), "title": request.title}
+
+
+def notify_parties(request: ServiceRequest, event: RequestEvent) -> int:
+    """Tell every party except the actor about ``event``; safe to repeat (one notice per user and event)."""
+    body = event.note or request.route_reason
+    link = reverse("servicedesk:detail", args=[request.pk])
+    specs = [
+        NoticeSpec(
+            user_id=uid,
+            topic=TOPIC,
+            title=_title(request, event),
+            body=body,
+            reason=reason,
+            dedupe_key=f"servicedesk:event:{event.pk}",
+            link=link,
+            enterprise_id=request.enterprise_id,
+            cause=f"servicedesk:{request.pk}",
+        )
+        for uid, reason in _recipients(request).items()
+        if uid != event.actor_id
+    ]
+    return notify(specs)

@@ -1,0 +1,77 @@
+"""Forms of the policy console: the policy editor (criteria checked as typed) and broadcasts."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gaoqi.apps.policies.models import Policy
+from gaoqi.core.districts import DISTRICTS
+from gaoqi.rules.criteria import CriteriaError, compile_criteria
+
+EDITABLE = (
+    "title",
+    "issuer",
+    "document_number",
+    "level",
+    "districts",
+    "category",
+    "summary",
+    "full_text",
+    "source_url",
+    "clauses",
+    "documents",
+    "support_amount",
+    "support_note",
+    "uncertain_note",
+    "opens_on",
+    "closes_on",
+    "closing_lead_days",
+    "criteria",
+)
+
+
+class LinesField(forms.CharField):
+    """A list of strings edited one per line."""
+
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+class PolicyForm(forms.ModelForm):
+    districts = forms.MultipleChoiceField(
+        label=_("适用区"), choices=DISTRICTS, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    documents = LinesField(label=_("申报材料清单（每行一项）"), required=False)
+
+    class Meta:
+        model = Policy
+        fields = EDITABLE
+        widgets = {
+            "opens_on": forms.DateInput(attrs={"type": "date"}),
+            "closes_on": forms.DateInput(attrs={"type": "date"}),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "full_text": forms.Textarea(attrs={"rows": 6}),
+            "clauses": forms.Textarea(attrs={"rows": 2}),
+            "criteria": forms.Textarea(attrs={"rows": 4, "spellcheck": "false", "class": "code"}),
+        }
+
+    def clean_criteria(self):
+        text = self.cleaned_data["criteria"]
+        if text.strip():
+            try:
+                compile_criteria(text)
+            except CriteriaError as exc:
+                raise forms.ValidationError(str(exc)) from None
+        return text
+
+
+class BroadcastForm(forms.Form):
+    title = forms.CharField(label=_("标题"), max_length=200)
+    body = forms.CharField(label=_("正文"), widget=forms.Textarea(attrs={"rows": 5}))
+    districts = forms.MultipleChoiceField(
+        label=_("范围（区，不选为全市）"), choices=DISTRICTS, required=False, widget=forms.CheckboxSelectMultiple
+    )

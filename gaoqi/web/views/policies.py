@@ -1,0 +1,159 @@
+"""Pages of 政策: the library, the editor with live preview, matches and funnel, 我的政策, the dashboard."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from gaoqi.apps.policies import selectors, services
+from gaoqi.apps.policies.models import Category, MatchStatus, Policy
+from gaoqi.core.districts import DISTRICT_NAMES
+from gaoqi.core.errors import DomainError
+from gaoqi.core.roles import STAFF_ROLES
+from gaoqi.rules.criteria import VARIABLES
+from gaoqi.web.forms.policies import BroadcastForm, PolicyForm
+
+PAGE_SIZE = 30
+
+
+def _staff(request):
+    if request.user.role not in STAFF_ROLES:
+        raise PermissionDenied
+    return request.user
+
+
+@login_required
+def policy_list(request):
+    q, category = request.GET.get("q", "").strip(), request.GET.get("category", "")
+    qs = selectors.policy_list(actor=request.user, q=q, category=category if category in Category.values else "")
+    context = {
+        "page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")),
+        "q": q,
+        "category": category,
+        "categories": Category.choices,
+    }
+    return render(request, "policies/list.html", context)
+
+
+@login_required
+def policy_detail(request, pk):
+    mine = selectors.my_policy(actor=request.user, policy_id=pk)
+    context = {"mine": mine, "policy": mine.policy}
+    if request.user.role in STAFF_ROLES:
+        status, district = request.GET.get("status", ""), request.GET.get("district", "")
+        matches = selectors.policy_matches(
+            actor=request.user,
+            policy=mine.policy,
+            status=status if status in MatchStatus.values else "",
+            district=district,
+        )
+        context |= {
+            "funnel": selectors.policy_funnel(actor=request.user, policy=mine.policy),
+            "matches": Paginator(matches, PAGE_SIZE).get_page(request.GET.get("page")),
+            "statuses": MatchStatus.choices,
+            "status": status,
+            "can_edit": selectors.policy_can_edit(actor=request.user, policy=mine.policy),
+            "versions": mine.policy.versions.all()[:10],
+        }
+    return render(request, "policies/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def policy_edit(request, pk=None):
+    actor = _staff(request)
+    policy = selectors.policy_get(actor=actor, pk=pk) if pk else None
+    if policy and not selectors.policy_can_edit(actor=actor, policy=policy):
+        raise PermissionDenied
+    initial = {} if policy else {"districts": [actor.district] if actor.district else []}
+    form = PolicyForm(request.POST or None, instance=policy, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            if policy:
+                services.policy_update(actor=actor, policy=Policy.objects.get(pk=policy.pk), data=data)
+            else:
+                policy = services.policy_create(actor=actor, data=data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect("policies:detail", pk=policy.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "policy": policy, "variables": VARIABLES.values()}
+    return render(request, "policies/edit.html", context, status=status)
+
+
+@login_required
+@require_POST
+def policy_preview(request):
+    actor = _staff(request)
+    districts = request.POST.getlist("districts")
+    try:
+        preview = selectors.policy_preview(actor=actor, criteria=request.POST.get("criteria", ""), districts=districts)
+    except DomainError as exc:
+        return render(request, "policies/_preview.html", {"error": exc.message})
+    rows = [(DISTRICT_NAMES.get(code, code), counts) for code, counts in preview["by_district"].items()]
+    return render(request, "policies/_preview.html", {"preview": preview, "rows": rows})
+
+
+@login_required
+@require_POST
+def policy_publish(request, pk):
+    actor = _staff(request)
+    try:
+        services.policy_publish(actor=actor, policy=selectors.policy_get(actor=actor, pk=pk))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("已发布，正在匹配并推送给符合条件的企业。"))
+    return redirect("policies:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def policy_status(request, pk):
+    actor = _staff(request)
+    try:
+        policy = selectors.policy_get(actor=actor, pk=pk)
+        services.policy_set_status(actor=actor, policy=policy, status=request.POST.get("status", ""))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("policies:detail", pk=pk)
+
+
+@login_required
+def mine(request):
+    return render(request, "policies/mine.html", {"items": selectors.my_policies(actor=request.user)})
+
+
+@login_required
+@require_POST
+def mark_applied(request, pk):
+    services.application_mark(actor=request.user, policy_id=pk)
+    messages.success(request, _("已标记为已申报。"))
+    return redirect("policies:mine_detail", pk=pk)
+
+
+@login_required
+def dashboard(request):
+    return render(request, "policies/dashboard.html", {"board": selectors.dashboard(actor=_staff(request))})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def broadcast(request):
+    actor = _staff(request)
+    form = BroadcastForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sent = services.broadcast_send(actor=actor, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("通知已发送给 %(n)s 位企业用户。") % {"n": sent.recipients})
+            return redirect("policies:list")
+    return render(request, "policies/broadcast.html", {"form": form}, status=400 if form.errors else 200)

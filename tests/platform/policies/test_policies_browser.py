@@ -1,0 +1,56 @@
+"""The policy journeys in the system Chromium: the editor's live preview, publishing, and 我的政策."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from gaoqi.apps.policies.models import Policy
+from tests.platform.browser import shot
+from tests.platform.conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+
+def login(page, username):
+    page.goto("/accounts/login/")
+    page.fill("[name=username]", username)
+    page.fill("[name=password]", PASSWORD)
+    page.click("button.primary")
+
+
+def test_bureau_writes_criteria_with_a_live_preview_and_publishes(page, cast, make_assessment, run_worker):
+    make_assessment(cast.ours)
+    login(page, "bureau")
+    page.goto("/policies/new/")
+    page.fill("[name=title]", "研发费用加计扣除")
+    page.fill("[name=issuer]", "财政部、国家税务总局")
+    page.select_option("[name=level]", "national")
+    page.select_option("[name=category]", "tax")
+    page.fill("[name=summary]", "研发费用加计扣除100%。")
+    page.fill("[name=criteria]", "hte.eligible and hte.rd_ratoi >= 5%")
+    expect(page.locator("#preview .error")).to_contain_text("第1行第18列：未知变量“hte.rd_ratoi”")
+    page.fill("[name=criteria]", "hte.eligible and hte.rd_ratio >= 5%")
+    expect(page.locator("#preview")).to_contain_text("1 家企业符合，0 家接近符合，1 家缺少数据")
+    shot(page, "policy-editor-preview")
+    page.click("button.primary")
+    expect(page).to_have_url(re.compile(r"/policies/\d+/$"))
+    page.click("text=发布并推送")
+    expect(page.locator(".msg").first).to_contain_text("已发布")
+    run_worker()
+    page.reload()
+    expect(page.locator("table.grid").first).to_contain_text("黄埔区")
+    shot(page, "policy-detail-funnel")
+    assert Policy.objects.get().matches.filter(status="qualify").count() == 1
+
+
+def test_an_enterprise_reads_why_it_matches_and_marks_it_applied(page, cast, make_assessment, make_policy):
+    make_assessment(cast.ours)
+    make_policy("hte.eligible and hte.rd_ratio >= 6%", status=Policy.Status.PUBLISHED)
+    login(page, "owner")
+    page.goto("/policies/mine/")
+    expect(page.locator(".policy-match")).to_contain_text("实际5.4%，差 0.6 个百分点")
+    shot(page, "policy-mine")
+    page.click(".policy-match h2 a")
+    page.click("text=标记为已申报")
+    expect(page.locator(".msg").first).to_contain_text("已标记为已申报")
