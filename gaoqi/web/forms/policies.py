@@ -4,29 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gaoqi.apps.policies.models import Policy
+from gaoqi.apps.policies.services import FIELDS
 from gaoqi.core.districts import DISTRICTS
 from gaoqi.rules.criteria import CriteriaError, compile_criteria
-
-EDITABLE = (
-    "title",
-    "issuer",
-    "document_number",
-    "level",
-    "districts",
-    "category",
-    "summary",
-    "full_text",
-    "source_url",
-    "clauses",
-    "documents",
-    "support_amount",
-    "support_note",
-    "uncertain_note",
-    "opens_on",
-    "closes_on",
-    "closing_lead_days",
-    "criteria",
-)
 
 
 class LinesField(forms.CharField):
@@ -49,7 +29,7 @@ class PolicyForm(forms.ModelForm):
 
     class Meta:
         model = Policy
-        fields = EDITABLE
+        fields = FIELDS
         widgets = {
             "opens_on": forms.DateInput(attrs={"type": "date"}),
             "closes_on": forms.DateInput(attrs={"type": "date"}),
