@@ -26,8 +26,8 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from gaoqi.apps.assessments.batch import batch_execute  # noqa: E402
 from gaoqi.apps.assessments.models import Assessment, BatchRun  # noqa: E402
-from gaoqi.apps.assessments.services import batch_execute  # noqa: E402
 from gaoqi.apps.enterprises.models import Enterprise  # noqa: E402
 from gaoqi.core.districts import DISTRICTS, TECH_FIELDS  # noqa: E402
 

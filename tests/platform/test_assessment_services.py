@@ -6,11 +6,16 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from gaoqi.apps.assessments.batch import batch_execute
+from gaoqi.apps.assessments.engine import summary
+from gaoqi.apps.assessments.events import batch_finished
 from gaoqi.apps.assessments.models import Assessment, BatchRun, Verdict
-from gaoqi.apps.assessments.services import assessment_refresh, assessment_run, batch_execute, batch_start
+from gaoqi.apps.assessments.services import assessment_refresh, assessment_run, batch_start
 from gaoqi.apps.enterprises.models import Enterprise
+from gaoqi.apps.enterprises.profile import profile_as_dict
 from gaoqi.core.errors import NotFound, PermissionDenied
 from gaoqi.core.models import AuditEntry
+from gaoqi.rules import assess_batch
 from gaoqi.rules.hte.conditions import CONDITION_IDS
 
 
@@ -83,7 +88,7 @@ def test_running_a_finished_batch_again_changes_nothing(cast):
 
 
 def test_a_batch_spanning_several_chunks_stores_every_result_once(cast, monkeypatch):
-    monkeypatch.setattr("gaoqi.apps.assessments.services.BATCH_CHUNK", 1)
+    monkeypatch.setattr("gaoqi.apps.assessments.batch.CHUNK", 1)
     batch = BatchRun.objects.create(created_by=cast.bureau, total=2)
     done = batch_execute(batch_id=batch.pk)
     assert (done.status, done.done) == ("done", 2)
@@ -115,3 +120,35 @@ def test_the_reassess_command_assesses_everyone_once_and_can_skip(cast):
     assert Assessment.objects.count() == 2
     call_command("reassess", district="440106", verbosity=0)
     assert Assessment.objects.filter(enterprise=cast.theirs).count() == 2
+
+
+def test_a_batch_stores_the_engines_result_and_its_summary_columns(cast):
+    batch = BatchRun.objects.create(created_by=cast.bureau, total=2)
+    batch_execute(batch_id=batch.pk)
+    stored = Assessment.objects.get(enterprise=cast.ours, is_latest=True)
+    expected = assess_batch([profile_as_dict(cast.ours, stored.as_of)], as_of=stored.as_of)[0]
+    assert stored.result == expected
+    columns = {k: getattr(stored, k) for k in ("verdict", "score_min", "score_max", "as_of", "rulebooks")}
+    assert columns == summary(expected)
+    assert stored.actor is None
+    assert stored.created_at is not None
+
+
+def test_an_unreadable_profile_is_skipped_and_the_rest_of_its_chunk_is_stored(cast):
+    Enterprise.objects.filter(pk=cast.theirs.pk).update(uscc="not-a-code")
+    batch = BatchRun.objects.create(created_by=cast.bureau, total=2)
+    done = batch_execute(batch_id=batch.pk)
+    assert (done.status, done.done) == ("done", 2)
+    assert list(Assessment.objects.values_list("enterprise_id", flat=True)) == [cast.ours.pk]
+
+
+def test_a_finished_batch_announces_itself_once(cast):
+    heard = []
+    batch_finished.connect(lambda sender, **kw: heard.append(kw), weak=False, dispatch_uid="test-heard")
+    try:
+        batch = BatchRun.objects.create(created_by=cast.district, district="440112", total=1)
+        batch_execute(batch_id=batch.pk)
+        batch_execute(batch_id=batch.pk)
+    finally:
+        batch_finished.disconnect(dispatch_uid="test-heard")
+    assert [(kw["batch_id"], kw["district"]) for kw in heard] == [(batch.pk, "440112")]

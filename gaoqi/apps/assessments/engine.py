@@ -4,9 +4,11 @@ import datetime
 from decimal import Decimal
 
 from gaoqi.apps.assessments.models import Verdict
-from gaoqi.rules import ProfileError, assess, assess_batch
+from gaoqi.rules import ProfileError, assess
+from gaoqi.rules.api import assess_tables
+from gaoqi.rules.profile import read_profiles
 
-__all__ = ["ProfileError", "assess", "assess_batch", "summary"]
+__all__ = ["ProfileError", "assess", "assess_tables", "read_profiles", "summary"]
 
 
 def _decimal(value):

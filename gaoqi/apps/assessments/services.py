@@ -1,23 +1,21 @@
 """Running assessments: on demand, after profile changes, and for everyone in a batch."""
 
 import datetime
-from concurrent.futures import ThreadPoolExecutor
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from gaoqi.apps.assessments import tasks
-from gaoqi.apps.assessments.engine import ProfileError, assess, assess_batch, summary
+from gaoqi.apps.assessments.batch import scope
+from gaoqi.apps.assessments.engine import ProfileError, assess, summary
 from gaoqi.apps.assessments.models import Assessment, BatchRun
 from gaoqi.apps.enterprises.models import Enterprise
-from gaoqi.apps.enterprises.profile import profile_as_dict, profiles_as_dicts
+from gaoqi.apps.enterprises.profile import profile_as_dict
 from gaoqi.apps.enterprises.selectors import enterprise_can_edit, enterprise_get, enterprise_list
 from gaoqi.core.audit import audit_record
 from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.roles import STAFF_ROLES, Role
 
-BATCH_CHUNK = 2000
 BATCH_STALE = datetime.timedelta(minutes=15)  # a queued or running batch without progress this long has no worker
 
 
@@ -69,11 +67,6 @@ def assessment_refresh(*, enterprise_id: int) -> Assessment | None:
         return _store(enterprise_id, result)
 
 
-def _scope(batch: BatchRun):
-    qs = Enterprise.objects.all()
-    return qs.filter(district=batch.district) if batch.district else qs
-
-
 @transaction.atomic
 def batch_start(*, actor) -> BatchRun:
     """Queue a re-assessment of every enterprise the bureau or district actor oversees."""
@@ -88,61 +81,8 @@ def batch_start(*, actor) -> BatchRun:
     if running:
         return running
     batch = BatchRun.objects.create(created_by=actor, district=district)
-    batch.total = _scope(batch).count()
+    batch.total = scope(batch).count()
     batch.save(update_fields=["total"])
     audit_record(actor=actor, action="batch.start", target=batch, changes={"total": batch.total})
     transaction.on_commit(lambda: tasks.reassess_all.enqueue(batch.pk))
-    return batch
-
-
-def _assess_chunk(profiles: list[dict], as_of) -> list[tuple[int, dict]]:
-    try:
-        return list(enumerate(assess_batch(profiles, as_of=as_of)))
-    except ProfileError:
-        pairs = []
-        for i, profile in enumerate(profiles):
-            try:
-                pairs.append((i, assess_batch([profile], as_of=as_of)[0]))
-            except ProfileError:
-                continue
-        return pairs
-
-
-def _store_chunk(batch: BatchRun, enterprises: list[Enterprise], pairs) -> None:
-    ids = [e.pk for e in enterprises]
-    with transaction.atomic():
-        Assessment.objects.filter(enterprise_id__in=ids, is_latest=True).update(is_latest=False)
-        Assessment.objects.bulk_create(
-            [Assessment(enterprise_id=ids[i], actor=None, batch=batch, result=r, **summary(r)) for i, r in pairs]
-        )
-        BatchRun.objects.filter(pk=batch.pk).update(done=F("done") + len(ids), progressed_at=timezone.now())
-
-
-def _pipeline(batch: BatchRun, as_of) -> None:
-    """Assess chunk n in a thread (the rules need no database) while chunk n+1 is read and chunk n-1 stored."""
-    last, pending = 0, None
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        while True:
-            chunk = list(_scope(batch).filter(pk__gt=last).order_by("pk")[:BATCH_CHUNK])
-            future = pool.submit(_assess_chunk, profiles_as_dicts(chunk, as_of), as_of) if chunk else None
-            if pending:
-                _store_chunk(batch, pending[0], pending[1].result())
-            if not chunk:
-                return
-            pending, last = (chunk, future), chunk[-1].pk
-
-
-def batch_execute(*, batch_id: int) -> BatchRun:
-    """Re-assess the batch's enterprises chunk by chunk, recording progress; a finished batch is left alone."""
-    batch = BatchRun.objects.get(pk=batch_id)
-    if batch.status == BatchRun.Status.DONE:
-        return batch
-    BatchRun.objects.filter(pk=batch.pk).update(status=BatchRun.Status.RUNNING, done=0, progressed_at=timezone.now())
-    try:
-        _pipeline(batch, timezone.localdate())
-    except Exception as exc:
-        BatchRun.objects.filter(pk=batch.pk).update(status=BatchRun.Status.FAILED, error=str(exc)[:2000])
-        raise
-    BatchRun.objects.filter(pk=batch.pk).update(status=BatchRun.Status.DONE, finished_at=timezone.now())
-    batch.refresh_from_db()
     return batch

@@ -2,13 +2,13 @@
 
 from django.tasks import task
 
-from gaoqi.apps.assessments import services
+from gaoqi.apps.assessments import batch, services
 
 
 @task
 def reassess_all(batch_id: int) -> int:
     """Re-assess every enterprise in the batch's scope."""
-    return services.batch_execute(batch_id=batch_id).done
+    return batch.batch_execute(batch_id=batch_id).done
 
 
 @task

@@ -2,7 +2,6 @@
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
 
 from django.utils import timezone
 
@@ -65,12 +64,11 @@ def _enterprise(row: dict, related: dict, management: dict | None, certified: bo
 
 def profile_as_dict(enterprise: Enterprise, on: datetime.date | None = None) -> dict:
     """The profile of one enterprise; ``hte_certificate`` means an HTE certificate in force on ``on`` (today)."""
-    return profiles_as_dicts([enterprise], on)[0]
+    return profiles_as_dicts([enterprise.pk], on)[0]
 
 
-def profiles_as_dicts(enterprises: Iterable[Enterprise], on: datetime.date | None = None) -> list[dict]:
-    """Profiles of many enterprises, in order, with one query per related table."""
-    ids = [e.pk for e in enterprises]
+def profiles_as_dicts(ids: list[int], on: datetime.date | None = None) -> list[dict]:
+    """Profiles of the enterprises with these ids, in order, with one query per related table."""
     hte = valid_certificates(Certificate.Kind.HTE, on or timezone.localdate()).filter(enterprise_id__in=ids)
     certified = set(hte.values_list("enterprise_id", flat=True))
     rows = {row["id"]: row for row in Enterprise.objects.filter(pk__in=ids).values()}

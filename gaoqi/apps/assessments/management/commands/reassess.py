@@ -4,9 +4,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from gaoqi.apps.assessments.batch import batch_execute, scope
 from gaoqi.apps.assessments.models import Assessment, BatchRun
-from gaoqi.apps.assessments.services import batch_execute
-from gaoqi.apps.enterprises.models import Enterprise
 from gaoqi.core.districts import DISTRICT_NAMES
 
 
@@ -20,8 +19,9 @@ class Command(BaseCommand):
     def handle(self, *, district, if_unassessed, verbosity, **options):
         if if_unassessed and Assessment.objects.exists():
             return
-        scope = Enterprise.objects.filter(district=district) if district else Enterprise.objects.all()
-        batch = BatchRun.objects.create(district=district, total=scope.count())
+        batch = BatchRun.objects.create(district=district)
+        batch.total = scope(batch).count()
+        batch.save(update_fields=["total"])
         start = time.perf_counter()
         batch = batch_execute(batch_id=batch.pk)
         if verbosity > 0:
