@@ -161,7 +161,8 @@ SERVICEDESK = {
 
 # 通知: digest hour (local), retry backoff, attempts before a delivery is dead-lettered, claim batch size, how long a
 # claim is held before another worker may take over a delivery whose worker died, and how long one delivery pass runs
-# before it yields the worker to other tasks (it re-queues itself at once).
+# before it yields the worker to other tasks (it re-queues itself at once). ``webhook_allow_private`` lets webhooks
+# reach loopback and internal addresses (tests with local endpoints only; never in production).
 NOTIFICATIONS = {
     "digest_hour": 8,
     "retry_base_seconds": 60,
@@ -170,6 +171,7 @@ NOTIFICATIONS = {
     "batch_size": 20,
     "lease_seconds": int(os.environ.get("GAOQI_NOTIFY_LEASE_SECONDS", "300")),
     "webhook_timeout_seconds": 10,
+    "webhook_allow_private": False,
     "pass_seconds": 60,
     "site_url": os.environ.get("GAOQI_SITE_URL", "http://127.0.0.1:8000"),
 }

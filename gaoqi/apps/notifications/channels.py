@@ -4,7 +4,6 @@ import hashlib
 import hmac
 import json
 import time
-import urllib.request
 
 from django.conf import settings
 from django.core import signing
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from gaoqi.apps.notifications import targets
 from gaoqi.apps.notifications.models import Delivery, Notice, NoticeTopic
 
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
@@ -93,22 +93,14 @@ def signature(secret: str, body: bytes) -> str:
 
 
 def webhook_send(delivery: Delivery, notice: Notice) -> None:
-    """POST the notice as JSON; any answer other than 2xx, or no answer, raises."""
+    """POST the notice as JSON to the checked, pinned address; any answer other than 2xx, or none, raises."""
     now = int(time.time())
     body = webhook_payload(delivery, notice, now)
-    request = urllib.request.Request(
-        delivery.subscription.url,
-        data=body,
-        method="POST",
-        headers={
-            "Content-Type": "application/json; charset=utf-8",
-            "User-Agent": "gaoqi-webhooks/1",
-            "X-Gaoqi-Signature": signature(delivery.subscription.secret, body),
-            "X-Gaoqi-Delivery": delivery.idempotency_key,
-            "X-Gaoqi-Timestamp": str(now),
-        },
-    )
-    timeout = settings.NOTIFICATIONS["webhook_timeout_seconds"]
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        if not 200 <= response.status < 300:
-            raise OSError(f"HTTP {response.status}")
+    headers = {
+        "Content-Type": "application/json; charset=utf-8",
+        "User-Agent": "gaoqi-webhooks/1",
+        "X-Gaoqi-Signature": signature(delivery.subscription.secret, body),
+        "X-Gaoqi-Delivery": delivery.idempotency_key,
+        "X-Gaoqi-Timestamp": str(now),
+    }
+    targets.post(delivery.subscription.url, body, headers, settings.NOTIFICATIONS["webhook_timeout_seconds"])

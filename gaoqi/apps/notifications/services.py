@@ -4,7 +4,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import batched
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -13,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gaoqi.apps.enterprises.models import Membership
+from gaoqi.apps.notifications import targets
 from gaoqi.apps.notifications.bulk import insert_ignoring_conflicts
 from gaoqi.apps.notifications.channels import unsubscribe_read
 from gaoqi.apps.notifications.models import (
@@ -179,11 +182,28 @@ def _webhook_clean(data: dict) -> dict:
     if bad := set(data.get("topics", [])) - set(NoticeTopic.values):
         raise DomainError(_("未知的通知主题：%(topics)s") % {"topics": "、".join(sorted(bad))}, field="topics")
     if "url" in data:
-        try:
-            URLValidator(schemes=["http", "https"])(data["url"])
-        except ValidationError:
-            raise DomainError(_("回调地址须为 http:// 或 https:// 开头的完整网址。"), field="url") from None
+        _webhook_url_check(data["url"])
     return data
+
+
+def _webhook_url_check(url: str) -> None:
+    """A full http(s) URL without credentials whose host resolves only to public addresses."""
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+        parts = urlsplit(url)
+        port = targets.port_of(parts)
+    except (ValidationError, ValueError):
+        raise DomainError(_("回调地址须为 http:// 或 https:// 开头的完整网址。"), field="url") from None
+    if parts.username is not None or parts.password is not None:
+        raise DomainError(_("回调地址不能包含用户名或密码；接收方请用签名密钥验证来源。"), field="url")
+    if settings.NOTIFICATIONS["webhook_allow_private"]:
+        return
+    try:
+        targets.public_addresses(parts.hostname, port)
+    except targets.UnsafeTarget as exc:
+        raise DomainError(
+            _("回调地址须可从互联网访问，不能指向本机、内网或保留地址：%(why)s。") % {"why": exc}, field="url"
+        ) from None
 
 
 @transaction.atomic

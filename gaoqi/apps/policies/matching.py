@@ -81,8 +81,14 @@ def match(criteria: Criteria, *, districts=(), enterprise_ids=None, today: dt.da
     return Matches(criteria, ids, found_districts, facts, evaluate(criteria, facts))
 
 
-def match_policy(policy: Policy, **kwargs) -> Matches:
-    return match(criteria_for(policy.criteria), districts=policy.districts, **kwargs)
+def match_policy(policy: Policy, *, district: str = "", **kwargs) -> Matches:
+    """Match a policy against the enterprises of its districts, narrowed to ``district`` when given."""
+    districts = policy.districts
+    if district:
+        if districts and district not in districts:
+            kwargs["enterprise_ids"] = []
+        districts = [district]
+    return match(criteria_for(policy.criteria), districts=districts, **kwargs)
 
 
 def reason(criteria: Criteria, districts: list[str]) -> str:

@@ -1,7 +1,8 @@
-"""Writes: editing and publishing policies, bulk matching and push, re-matching one enterprise, closing reminders,
-applications and broadcasts."""
+"""Writes: editing and publishing policies, bulk matching and push, re-matching after new assessments, closing
+reminders, applications and broadcasts."""
 
 import datetime as dt
+from itertools import batched
 
 from django.db import connection, transaction
 from django.urls import reverse
@@ -12,13 +13,14 @@ from gaoqi.apps.enterprises.models import Enterprise
 from gaoqi.apps.enterprises.selectors import enterprise_own
 from gaoqi.apps.notifications.services import NoticeSpec, enterprise_user_ids, notify
 from gaoqi.apps.policies import tasks
+from gaoqi.apps.policies.facts import facts_refresh
 from gaoqi.apps.policies.matching import code_names, criteria_for, match_policy, reason
 from gaoqi.apps.policies.models import Broadcast, MatchStatus, Policy, PolicyApplication, PolicyMatch, PolicyVersion
 from gaoqi.apps.policies.selectors import policy_can_edit, policy_get
 from gaoqi.core.audit import audit_record, field_changes
 from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.roles import STAFF_ROLES, Role
-from gaoqi.rules.criteria import NEARLY, NO, QUALIFY
+from gaoqi.rules.criteria import NEARLY, QUALIFY
 
 FIELDS = (
     "title",
@@ -144,30 +146,29 @@ def _notice_specs(policy: Policy, enterprise_districts: dict[int, str], *, key: 
             )
 
 
-def _store_matches(policy: Policy, found) -> None:
-    """Replace the policy's stored matches with multi-row inserts: building 100,000 model instances for
-    ``bulk_create`` costs far more than the match itself."""
-    PolicyMatch.objects.filter(policy=policy).delete()
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    rows = [
-        (
-            policy.pk,
-            int(found.ids[row]),
+def _match_rows(policy: Policy, found) -> dict[int, tuple]:
+    """``{enterprise_id: (district, status, missing, version)}`` of every enterprise the policy matches."""
+    return {
+        int(found.ids[row]): (
             found.districts[row],
             status,
             found.missing(row)[:300] if status == NEARLY else "",
             policy.version,
-            now,
         )
         for status in MatchStatus.values
         for row in found.rows(status)
-    ]
+    }
+
+
+def _insert_matches(policy: Policy, rows: dict[int, tuple]) -> None:
+    """Multi-row inserts: building 100,000 model instances for ``bulk_create`` costs far more than the match."""
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    values = [(policy.pk, enterprise_id, *row, now) for enterprise_id, row in rows.items()]
     fields = ("policy_id", "enterprise_id", "district", "status", "missing", "version", "matched_at")
     head = f"INSERT INTO {PolicyMatch._meta.db_table} ({', '.join(fields)}) VALUES "
     one = "(" + ", ".join(["%s"] * len(fields)) + ")"
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), INSERT_ROWS):
-            chunk = rows[start : start + INSERT_ROWS]
+        for chunk in batched(values, INSERT_ROWS):
             cursor.execute(head + ", ".join([one] * len(chunk)), [value for row in chunk for value in row])
 
 
@@ -179,7 +180,8 @@ def policy_push(*, policy_id: int, version: int) -> dict:
         if policy is None or policy.status != Policy.Status.PUBLISHED or policy.version != version:
             return {}
         found = match_policy(policy)
-        _store_matches(policy, found)
+        PolicyMatch.objects.filter(policy=policy).delete()
+        _insert_matches(policy, _match_rows(policy, found))
         qualifying = {int(found.ids[row]): found.districts[row] for row in found.rows(QUALIFY)}
         title = (_("新政策：%(title)s") if version == 1 else _("政策更新：%(title)s")) % {"title": policy.title}
         specs = _notice_specs(
@@ -193,38 +195,50 @@ def policy_push(*, policy_id: int, version: int) -> dict:
     return {**found.counts(), "notified": notified}
 
 
+def policies_rematch(*, district: str = "", enterprise_ids: list[int] | None = None) -> int:
+    """Re-match every published policy against the enterprises listed, or else those of ``district`` ("" = the
+    whole city), after their data changed; notify only for policies they newly qualify for. Returns the notices.
+    Stale facts are rebuilt first, in their own commits, so no policy stays locked while they are."""
+    facts_refresh(enterprise_ids)
+    published = Policy.objects.filter(status=Policy.Status.PUBLISHED).values_list("pk", flat=True)
+    return sum(_rematch_policy(pk, district=district, enterprise_ids=enterprise_ids) for pk in published)
+
+
 def enterprise_rematch(*, enterprise_id: int) -> int:
-    """Re-match one enterprise against every published policy after its data changed; notify it only for policies
-    it newly qualifies for. Returns the number of notices."""
-    notified = 0
-    for policy in Policy.objects.filter(status=Policy.Status.PUBLISHED):
-        with transaction.atomic():
-            found = match_policy(policy, enterprise_ids=[enterprise_id])
-            status = found.outcome.category[0] if len(found.ids) else NO
-            previous = PolicyMatch.objects.filter(policy=policy, enterprise_id=enterprise_id).first()
-            if status not in MatchStatus.values:
-                PolicyMatch.objects.filter(policy=policy, enterprise_id=enterprise_id).delete()
-                continue
-            PolicyMatch.objects.update_or_create(
-                policy=policy,
-                enterprise_id=enterprise_id,
-                defaults={
-                    "district": found.districts[0],
-                    "status": status,
-                    "missing": found.missing(0)[:300] if status == NEARLY else "",
-                    "version": policy.version,
-                },
-            )
-            if status == QUALIFY and (previous is None or previous.status != QUALIFY):
-                specs = _notice_specs(
-                    policy,
-                    {enterprise_id: found.districts[0]},
-                    key=f"policy:{policy.pk}:v{policy.version}",
-                    title=_("您的企业新符合政策：%(title)s") % {"title": policy.title},
-                    why=reason(found.criteria, policy.districts),
-                )
-                notified += notify(list(specs))
-    return notified
+    """Re-match one enterprise after a new assessment (``policies_rematch`` for one id)."""
+    return policies_rematch(enterprise_ids=[enterprise_id])
+
+
+def _rematch_policy(policy_id: int, *, district: str, enterprise_ids: list[int] | None) -> int:
+    """Match one policy in bulk for the scope, write only the matches that changed (delete, insert) and notify the
+    enterprises whose status became qualify, under the version push's dedupe key."""
+    with transaction.atomic():
+        policy = Policy.objects.select_for_update().filter(pk=policy_id, status=Policy.Status.PUBLISHED).first()
+        if policy is None:
+            return 0
+        found = match_policy(policy, district=district, enterprise_ids=enterprise_ids)
+        stored = PolicyMatch.objects.filter(policy=policy)
+        if enterprise_ids is not None:
+            stored = stored.filter(enterprise_id__in=enterprise_ids)
+        elif district:
+            stored = stored.filter(enterprise__district=district)
+        fields = ("enterprise_id", "district", "status", "missing", "version")
+        before = {row[0]: row[1:] for row in stored.values_list(*fields)}
+        after = _match_rows(policy, found)
+        for chunk in batched([pk for pk, row in before.items() if after.get(pk) != row], INSERT_ROWS):
+            PolicyMatch.objects.filter(policy=policy, enterprise_id__in=chunk).delete()
+        changed = {pk: row for pk, row in after.items() if before.get(pk) != row}
+        _insert_matches(policy, changed)
+        was = {pk: row[1] for pk, row in before.items()}
+        newly = {pk: row[0] for pk, row in changed.items() if row[1] == QUALIFY and was.get(pk) != QUALIFY}
+        specs = _notice_specs(
+            policy,
+            newly,
+            key=f"policy:{policy.pk}:v{policy.version}",
+            title=_("您的企业新符合政策：%(title)s") % {"title": policy.title},
+            why=reason(found.criteria, policy.districts),
+        )
+        return notify(list(specs)) if newly else 0
 
 
 def closing_reminders(*, today: dt.date) -> int:

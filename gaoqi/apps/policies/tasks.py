@@ -22,6 +22,12 @@ def rematch_enterprise(enterprise_id: int) -> int:
     return services.enterprise_rematch(enterprise_id=enterprise_id)
 
 
+@task
+def rematch_batch(district: str) -> int:
+    """Re-match a finished batch's enterprises ("" = the whole city) in bulk; notify only the newly qualifying."""
+    return services.policies_rematch(district=district)
+
+
 def daily_pass(today: dt.date) -> int:
     """Close expired windows and send closing reminders; idempotent (dedupe keys)."""
     services.policies_close_expired(today=today)

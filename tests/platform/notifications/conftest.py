@@ -12,6 +12,12 @@ import pytest
 from aiosmtpd.controller import Controller
 
 
+@pytest.fixture(autouse=True)
+def _local_webhooks(settings):
+    """The receivers below listen on 127.0.0.1; tests of the address checks turn this back off."""
+    settings.NOTIFICATIONS = {**settings.NOTIFICATIONS, "webhook_allow_private": True}
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -66,6 +72,8 @@ class HookHandler(BaseHTTPRequestHandler):
         self.server.calls.append({"headers": dict(self.headers), "body": body, "json": json.loads(body)})
         status = self.server.statuses.pop(0) if self.server.statuses else 200
         self.send_response(status)
+        if self.server.location:
+            self.send_header("Location", self.server.location)
         self.end_headers()
 
     def log_message(self, *args):
@@ -74,9 +82,10 @@ class HookHandler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def webhook_sink():
-    """A running HTTP endpoint recording calls; put status codes in ``statuses`` to answer with them in turn."""
+    """A running HTTP endpoint recording calls; put status codes in ``statuses`` to answer with them in turn (with a
+    ``location`` header when set)."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), HookHandler)
-    server.calls, server.statuses = [], []
+    server.calls, server.statuses, server.location = [], [], ""
     server.url = f"http://127.0.0.1:{server.server_address[1]}/hook"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
