@@ -1,8 +1,8 @@
 """Batch re-assessment: every enterprise in scope, chunk by chunk, through the engine's columnar path.
 
 Chunk n is assessed in a thread (the rules need no database, and Polars releases the GIL) while chunk n+1 is
-read and chunk n-1 written. Results are written with one multi-row INSERT per chunk, their JSON encoded by
-Polars, because building and saving a model instance per result costs more than assessing it.
+read and chunk n-1 written. Results are written with ``insert_rows``, their JSON encoded by Polars, because building
+and saving a model instance per result costs more than assessing it.
 """
 
 import json
@@ -18,9 +18,11 @@ from gaoqi.apps.assessments.events import batch_finished
 from gaoqi.apps.assessments.models import Assessment, BatchRun
 from gaoqi.apps.enterprises.models import Enterprise
 from gaoqi.apps.enterprises.profile import profiles_as_dicts
+from gaoqi.core.bulk import insert_rows
 
 CHUNK = 2000
-COLUMNS = ("enterprise", "batch", "as_of", "verdict", "score_min", "score_max", "rulebooks", "result", "is_latest")
+COLUMNS = ["enterprise", "batch", "as_of", "verdict", "score_min", "score_max", "rulebooks", "result"]
+COLUMNS += ["is_latest", "created_at"]
 SUMMARY = pl.struct(
     pl.col("result").struct.field("as_of"),
     pl.col("result").struct.field("rulebooks"),
@@ -77,19 +79,11 @@ def _assess(ids: list[int], profiles: list[dict], as_of) -> list[tuple]:
     ]
 
 
-def _insert_sql() -> str:
-    quote = connection.ops.quote_name
-    fields = [Assessment._meta.get_field(name) for name in COLUMNS]
-    columns = ", ".join(quote(f.column) for f in [*fields, Assessment._meta.get_field("created_at")])
-    return f"INSERT INTO {quote(Assessment._meta.db_table)} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-
-
 def _store(batch: BatchRun, ids: list[int], rows: list[tuple]) -> None:
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     with transaction.atomic():
         Assessment.objects.filter(enterprise_id__in=[row[0] for row in rows], is_latest=True).update(is_latest=False)
-        with connection.cursor() as cursor:
-            cursor.executemany(_insert_sql(), [(pk, batch.pk, *rest, True, now) for pk, *rest in rows])
+        insert_rows(Assessment, COLUMNS, [(pk, batch.pk, *rest, True, now) for pk, *rest in rows])
         BatchRun.objects.filter(pk=batch.pk).update(done=F("done") + len(ids), progressed_at=timezone.now())
 
 

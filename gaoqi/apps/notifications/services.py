@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from gaoqi.apps.enterprises.models import Membership
 from gaoqi.apps.notifications import targets
-from gaoqi.apps.notifications.bulk import insert_ignoring_conflicts
 from gaoqi.apps.notifications.channels import unsubscribe_read
 from gaoqi.apps.notifications.models import (
     Delivery,
@@ -38,6 +37,7 @@ from gaoqi.apps.notifications.selectors import (
 )
 from gaoqi.apps.notifications.tasks import delivery_kick
 from gaoqi.core.audit import audit_record, field_changes
+from gaoqi.core.bulk import insert_rows
 from gaoqi.core.errors import DomainError, NotFound
 
 CHUNK = 2000
@@ -101,9 +101,9 @@ def _notify_chunk(chunk: tuple[NoticeSpec, ...], now, subscriptions) -> int:
         )
         for s in chunk
     ]
-    inserted = insert_ignoring_conflicts(Notice, NOTICE_FIELDS, rows, returning=list(NewNotice._fields))
+    inserted = insert_rows(Notice, NOTICE_FIELDS, rows, ignore_conflicts=True, returning=list(NewNotice._fields))
     notices = [NewNotice(*row) for row in inserted]
-    insert_ignoring_conflicts(Delivery, DELIVERY_FIELDS, plan_deliveries(notices, subscriptions, now))
+    insert_rows(Delivery, DELIVERY_FIELDS, plan_deliveries(notices, subscriptions, now), ignore_conflicts=True)
     return len(notices)
 
 

@@ -18,6 +18,7 @@ from gaoqi.apps.policies.matching import code_names, criteria_for, match_policy,
 from gaoqi.apps.policies.models import Broadcast, MatchStatus, Policy, PolicyApplication, PolicyMatch, PolicyVersion
 from gaoqi.apps.policies.selectors import policy_can_edit, policy_get
 from gaoqi.core.audit import audit_record, field_changes
+from gaoqi.core.bulk import insert_rows
 from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.roles import STAFF_ROLES, Role
 from gaoqi.rules.criteria import NEARLY, QUALIFY
@@ -42,7 +43,7 @@ FIELDS = (
     "closing_lead_days",
     "criteria",
 )
-INSERT_ROWS = 1000  # rows per INSERT statement (7 parameters each, within SQLite's limit)
+DELETE_IDS = 1000  # ids per DELETE … IN (…) statement, within SQLite's limit of bound parameters
 
 
 def _check(actor, data: dict) -> None:
@@ -161,15 +162,9 @@ def _match_rows(policy: Policy, found) -> dict[int, tuple]:
 
 
 def _insert_matches(policy: Policy, rows: dict[int, tuple]) -> None:
-    """Multi-row inserts: building 100,000 model instances for ``bulk_create`` costs far more than the match."""
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     values = [(policy.pk, enterprise_id, *row, now) for enterprise_id, row in rows.items()]
-    fields = ("policy_id", "enterprise_id", "district", "status", "missing", "version", "matched_at")
-    head = f"INSERT INTO {PolicyMatch._meta.db_table} ({', '.join(fields)}) VALUES "
-    one = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    with connection.cursor() as cursor:
-        for chunk in batched(values, INSERT_ROWS):
-            cursor.execute(head + ", ".join([one] * len(chunk)), [value for row in chunk for value in row])
+    insert_rows(PolicyMatch, ["policy", "enterprise", "district", "status", "missing", "version", "matched_at"], values)
 
 
 def policy_push(*, policy_id: int, version: int) -> dict:
@@ -225,7 +220,7 @@ def _rematch_policy(policy_id: int, *, district: str, enterprise_ids: list[int] 
         fields = ("enterprise_id", "district", "status", "missing", "version")
         before = {row[0]: row[1:] for row in stored.values_list(*fields)}
         after = _match_rows(policy, found)
-        for chunk in batched([pk for pk, row in before.items() if after.get(pk) != row], INSERT_ROWS):
+        for chunk in batched([pk for pk, row in before.items() if after.get(pk) != row], DELETE_IDS):
             PolicyMatch.objects.filter(policy=policy, enterprise_id__in=chunk).delete()
         changed = {pk: row for pk, row in after.items() if before.get(pk) != row}
         _insert_matches(policy, changed)

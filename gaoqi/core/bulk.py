@@ -1,4 +1,5 @@
-"""INSERT … ON CONFLICT DO NOTHING for many outbox rows; the ORM's per-object cost dominates at 100,000 rows.
+"""Multi-row inserts for the bulk paths (batch results, policy matches, outbox rows), where building one model
+instance per row for ``bulk_create`` costs more than the work that produced the rows.
 
 PostgreSQL: COPY into a temporary staging table, then one INSERT … SELECT (a multi-row VALUES statement with
 thousands of bound parameters is several times slower there). SQLite: multi-row VALUES statements.
@@ -6,12 +7,14 @@ thousands of bound parameters is several times slower there). SQLite: multi-row 
 
 from django.db import connection
 
-ROWS_PER_STATEMENT = 1000
+ROWS_PER_STATEMENT = 1000  # within SQLite's limit of bound parameters for up to 32 columns
 
 
-def insert_ignoring_conflicts(model, fields: list[str], rows: list[tuple], returning: list[str] = ()) -> list[tuple]:
-    """Insert ``rows`` (plain values in ``fields`` order, adapted for the database), skipping unique conflicts;
-    returns the ``returning`` columns of the rows actually inserted.
+def insert_rows(
+    model, fields: list[str], rows: list[tuple], *, ignore_conflicts: bool = False, returning: list[str] = ()
+) -> list[tuple]:
+    """Insert ``rows`` (plain values in ``fields`` order, adapted for the database), optionally skipping unique
+    conflicts; returns the ``returning`` columns of the rows actually inserted.
 
     Must run inside a transaction (the PostgreSQL staging table lives until commit).
     """
@@ -20,7 +23,7 @@ def insert_ignoring_conflicts(model, fields: list[str], rows: list[tuple], retur
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
     columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
-    tail = " ON CONFLICT DO NOTHING"
+    tail = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
     if returning:
         tail += " RETURNING " + ", ".join(quote(model._meta.get_field(name).column) for name in returning)
     if connection.vendor == "postgresql":
