@@ -11,14 +11,16 @@ from gaoqi.api.schemas import Error
 from gaoqi.apps.servicedesk.models import ServiceRequest
 from gaoqi.apps.servicedesk.selectors import (
     CONSOLE_ROLES,
+    mentor_choices,
     next_states,
     preferred_mentor_choices,
     request_get,
     request_search,
+    reroutable,
     sla_dashboard,
     station_choices,
 )
-from gaoqi.apps.servicedesk.services import IllegalTransition, request_submit, request_transition
+from gaoqi.apps.servicedesk.services import IllegalTransition, request_reroute, request_submit, request_transition
 from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.topics import Topic
 
@@ -42,6 +44,16 @@ class TransitionIn(Schema):
     comment: str = Field(default="", max_length=500)
 
 
+class RerouteIn(Schema):
+    mentor_id: int | None = None
+    station_id: int | None = None
+    reason: str = Field(max_length=200)
+
+
+class CancelIn(Schema):
+    reason: str = Field(default="", max_length=500)
+
+
 class AttachmentOut(Schema):
     id: int
     name: str
@@ -53,6 +65,8 @@ class EventOut(Schema):
     actor: str | None = None
     from_state: str
     to_state: str
+    from_handler: str
+    to_handler: str
     note: str
     at: datetime.datetime
 
@@ -86,11 +100,13 @@ class RequestDetailOut(RequestOut):
     attachments: list[AttachmentOut]
     events: list[EventOut]
     next_states: list[str]
+    can_reroute: bool
 
 
-def _detail(actor, pk) -> ServiceRequest:
-    obj = request_get(actor=actor, pk=pk)
+def _detail(actor, obj: ServiceRequest) -> ServiceRequest:
+    """The request with what the caller may do next (a re-routing caller may no longer see it)."""
     obj.next_states = next_states(actor=actor, request=obj)
+    obj.can_reroute = reroutable(actor=actor, request=obj)
     return obj
 
 
@@ -132,12 +148,12 @@ def request_create(request, payload: Form[RequestIn], files: File[list[UploadedF
         ),
         files=files or [],
     )
-    return Status(201, _detail(request.auth, created.pk))
+    return Status(201, _detail(request.auth, request_get(actor=request.auth, pk=created.pk)))
 
 
 @router.get("/requests/{request_id}", response={200: RequestDetailOut, **ERRORS}, summary="服务需求详情")
 def request_read(request, request_id: int):
-    return _detail(request.auth, request_id)
+    return _detail(request.auth, request_get(actor=request.auth, pk=request_id))
 
 
 @router.post("/requests/{request_id}/transitions", response={200: RequestDetailOut, **ERRORS}, summary="变更状态或评价")
@@ -146,7 +162,32 @@ def request_move(request, request_id: int, payload: TransitionIn):
         request_transition(actor=request.auth, pk=request_id, **payload.model_dump())
     except IllegalTransition as exc:
         return _conflict(exc)
-    return _detail(request.auth, request_id)
+    return _detail(request.auth, request_get(actor=request.auth, pk=request_id))
+
+
+@router.post("/requests/{request_id}/reroute", response={200: RequestDetailOut, **ERRORS}, summary="改派")
+def request_reassign(request, request_id: int, payload: RerouteIn):
+    request_get(actor=request.auth, pk=request_id)
+    try:
+        moved = request_reroute(
+            actor=request.auth,
+            pk=request_id,
+            reason=payload.reason,
+            mentor=_choice(mentor_choices(), payload.mentor_id, "mentor_id", _("所选导师不存在、不在岗或已停用。")),
+            station=_choice(station_choices(), payload.station_id, "station_id", _("所选服务站不存在或已停止运营。")),
+        )
+    except IllegalTransition as exc:
+        return _conflict(exc)
+    return _detail(request.auth, moved)
+
+
+@router.post("/requests/{request_id}/cancel", response={200: RequestDetailOut, **ERRORS}, summary="企业撤销需求")
+def request_cancel(request, request_id: int, payload: CancelIn):
+    try:
+        request_transition(actor=request.auth, pk=request_id, to=StateName.CANCELLED, note=payload.reason)
+    except IllegalTransition as exc:
+        return _conflict(exc)
+    return _detail(request.auth, request_get(actor=request.auth, pk=request_id))
 
 
 @router.get("/stats", response={200: dict, **ERRORS}, summary="时限达标与满意度")

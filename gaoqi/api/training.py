@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from gaoqi.api.schemas import Error
@@ -14,8 +16,9 @@ from gaoqi.apps.training.selectors import (
     session_counts,
     session_get,
     session_list,
+    stations_managed,
 )
-from gaoqi.core.errors import PermissionDenied
+from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.topics import Topic
 
 router = Router(tags=["training"])
@@ -73,6 +76,24 @@ class RegistrationIn(Schema):
     attendee_title: str = Field(default="", max_length=64)
 
 
+class SessionPatch(Schema):
+    """Only the fields sent change; ``station_id: null`` makes the session online. Times without an offset are
+    Guangzhou time."""
+
+    title: str = Field(default=None, min_length=1, max_length=200)
+    topic: Topic = None
+    speakers: str = Field(default=None, min_length=1, max_length=300)
+    description: str = None
+    station_id: int | None = None
+    online_url: str = Field(default=None, max_length=200)
+    district: str = None
+    starts_at: datetime.datetime = None
+    ends_at: datetime.datetime = None
+    capacity: int = Field(default=None, ge=1, le=5000)
+    registration_opens: datetime.datetime = None
+    registration_closes: datetime.datetime = None
+
+
 class CancelIn(Schema):
     reason: str = Field(min_length=1, max_length=300)
 
@@ -94,10 +115,7 @@ def sessions(request, topic: Topic | None = None, upcoming: bool = True, limit: 
 
 @router.get("/sessions/{session_id}", response={200: SessionDetailOut, **ERRORS}, summary="培训场次详情")
 def session_detail(request, session_id: int):
-    session = session_get(actor=request.auth, pk=session_id)
-    for name, value in session_counts(session).items():
-        setattr(session, name, value)
-    return session
+    return _with_counts(session_get(actor=request.auth, pk=session_id))
 
 
 @router.get("/sessions/{session_id}/registrations", response={200: list[RegistrationOut], **ERRORS}, summary="报名名单")
@@ -106,6 +124,33 @@ def session_roster(request, session_id: int):
     if not session_can_manage(actor=request.auth, session=session):
         raise PermissionDenied
     return roster(actor=request.auth, session=session)
+
+
+def _with_counts(session):
+    for name, value in session_counts(session).items():
+        setattr(session, name, value)
+    return session
+
+
+@router.patch("/sessions/{session_id}", response={200: SessionDetailOut, **ERRORS}, summary="修改培训场次")
+def session_update(request, session_id: int, payload: SessionPatch):
+    session = session_get(actor=request.auth, pk=session_id)
+    changes = {
+        name: timezone.make_aware(value) if isinstance(value, datetime.datetime) and timezone.is_naive(value) else value
+        for name, value in payload.model_dump(exclude_unset=True).items()
+    }
+    if "station_id" in changes:
+        changes["station"] = _station(request.auth, changes.pop("station_id"))
+    return _with_counts(services.session_update(actor=request.auth, session=session, **changes))
+
+
+def _station(actor, pk):
+    if pk is None:
+        return None
+    station = stations_managed(actor=actor).filter(pk=pk).first()
+    if station is None:
+        raise DomainError(_("您无权在该服务工作站安排培训。"), field="station_id")
+    return station
 
 
 @router.post("/sessions/{session_id}/cancel", response={200: SessionOut, **ERRORS}, summary="取消培训场次")

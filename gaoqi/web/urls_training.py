@@ -13,6 +13,7 @@ urlpatterns = [
     path("programmes/new/", training.programme_new, name="programme_new"),
     path("sessions/new/", training.session_new, name="session_new"),
     path("sessions/<int:pk>/", training.session_detail, name="session"),
+    path("sessions/<int:pk>/edit/", training.session_edit, name="session_edit"),
     path("sessions/<int:pk>/cancel/", training.session_cancel, name="session_cancel"),
     path("sessions/<int:pk>/checkin/", training.checkin, name="checkin"),
     path("sessions/<int:pk>/attendance.xlsx", training.attendance_export, name="attendance"),

@@ -32,6 +32,7 @@ class ServiceRequest(models.Model):
         RESOLVED = "resolved", _("已解决")
         RATED = "rated", _("已评价")
         REOPENED = "reopened", _("已重开")
+        CANCELLED = "cancelled", _("已撤销")
 
     class Queue(models.TextChoices):
         MENTOR = "mentor", _("导师")
@@ -86,12 +87,13 @@ class ServiceRequest(models.Model):
 
 
 class RequestEvent(models.Model):
-    """One recorded change of a request: a transition, its routing or an escalation."""
+    """One recorded change of a request: a transition, its routing, a re-routing or an escalation."""
 
     class Kind(models.TextChoices):
         ROUTED = "routed", _("分派")
         TRANSITION = "transition", _("状态变更")
         ESCALATED = "escalated", _("超时升级")
+        REROUTED = "rerouted", _("改派")
 
     request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("类型"), max_length=16, choices=Kind.choices)
@@ -100,6 +102,8 @@ class RequestEvent(models.Model):
     )
     from_state = models.CharField(_("原状态"), max_length=16, choices=ServiceRequest.State.choices, blank=True)
     to_state = models.CharField(_("新状态"), max_length=16, choices=ServiceRequest.State.choices)
+    from_handler = models.CharField(_("原承办方"), max_length=200, blank=True)
+    to_handler = models.CharField(_("新承办方"), max_length=200, blank=True)
     note = models.TextField(_("说明"), blank=True)
     at = models.DateTimeField(_("时间"))
 

@@ -1,5 +1,7 @@
 """Who hears about a change of a request, and why."""
 
+from collections.abc import Iterable
+
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,15 +13,14 @@ from gaoqi.core.roles import Role
 TOPIC = "service"
 
 
-def _recipients(request: ServiceRequest) -> dict[int, str]:
-    """user id → why they are told; the first reason found for a user wins."""
+def handler_ids(request: ServiceRequest) -> dict[int, str]:
+    """The users handling a request (routed mentor, station operators, bureau staff) → why they are told."""
     reasons: dict[int, str] = {}
 
     def add(ids, reason):
         for uid in ids:
             reasons.setdefault(uid, reason)
 
-    add(enterprise_user_ids([request.enterprise_id]).get(request.enterprise_id, []), _("您所在的企业提交了该服务需求"))
     if request.mentor_id and request.queue == ServiceRequest.Queue.MENTOR:
         add([request.mentor_id], _("该服务需求分派给您承办"))
     if request.station_id:
@@ -33,17 +34,42 @@ def _recipients(request: ServiceRequest) -> dict[int, str]:
     return reasons
 
 
+def _recipients(request: ServiceRequest, former: Iterable[int]) -> dict[int, str]:
+    """user id → why they are told; the first reason found for a user wins."""
+    reasons = dict.fromkeys(
+        enterprise_user_ids([request.enterprise_id]).get(request.enterprise_id, []), _("您所在的企业提交了该服务需求")
+    )
+    for uid, reason in handler_ids(request).items():
+        reasons.setdefault(uid, reason)
+    for uid in former:
+        reasons.setdefault(uid, _("该服务需求已从您处改派他人承办"))
+    return reasons
+
+
 def _title(request: ServiceRequest, event: RequestEvent) -> str:
     if event.kind == RequestEvent.Kind.ESCALATED:
         return _("服务需求超时升级：%(title)s") % {"title": request.title}
     if event.kind == RequestEvent.Kind.ROUTED:
         return _("新的服务需求：%(title)s") % {"title": request.title}
+    if event.kind == RequestEvent.Kind.REROUTED:
+        return _("服务需求改派：%(title)s") % {"title": request.title}
     return _("服务需求%(state)s：%(title)s") % {"state": event.get_to_state_display(), "title": request.title}
 
 
-def notify_parties(request: ServiceRequest, event: RequestEvent) -> int:
-    """Tell every party except the actor about ``event``; safe to repeat (one notice per user and event)."""
-    body = event.note or request.route_reason
+def _body(request: ServiceRequest, event: RequestEvent) -> str:
+    if event.kind == RequestEvent.Kind.REROUTED:
+        return _("%(from)s → %(to)s。原因：%(reason)s") % {
+            "from": event.from_handler,
+            "to": event.to_handler,
+            "reason": event.note,
+        }
+    return event.note or request.route_reason
+
+
+def notify_parties(request: ServiceRequest, event: RequestEvent, *, former: Iterable[int] = ()) -> int:
+    """Tell every party except the actor about ``event``, and the ``former`` handlers of a re-routed request;
+    safe to repeat (one notice per user and event)."""
+    body = _body(request, event)
     link = reverse("servicedesk:detail", args=[request.pk])
     specs = [
         NoticeSpec(
@@ -57,7 +83,7 @@ def notify_parties(request: ServiceRequest, event: RequestEvent) -> int:
             enterprise_id=request.enterprise_id,
             cause=f"servicedesk:{request.pk}",
         )
-        for uid, reason in _recipients(request).items()
+        for uid, reason in _recipients(request, former).items()
         if uid != event.actor_id
     ]
     return notify(specs)

@@ -24,6 +24,16 @@ class Route:
     station: Station | None = None
 
 
+def handler_label(*, queue: str, mentor=None, station=None) -> str:
+    """Who handles a request, as shown in its history: "导师 王工 · 服务站 黄埔区高企服务站", "市科技局"."""
+    parts = []
+    if queue == Queue.MENTOR and mentor is not None:
+        parts.append(_("导师 %(name)s") % {"name": mentor})
+    if station is not None:
+        parts.append(_("服务站 %(name)s") % {"name": station})
+    return " · ".join(parts) or str(Queue(queue).label)
+
+
 def district_station(district: str, category: str = "") -> Station | None:
     """The active station of a district, preferring one that offers ``category``."""
     stations = list(Station.objects.filter(district=district, is_active=True).order_by("name"))

@@ -76,6 +76,30 @@ def parties_of(*, actor, request: ServiceRequest) -> set[Party]:
     return parties
 
 
+def may_reroute(*, actor, request: ServiceRequest) -> bool:
+    """Bureau staff, and operators of the station currently handling the request, may re-route it."""
+    if actor.role == Role.BUREAU:
+        return True
+    return bool(
+        actor.role == Role.STATION and request.station_id and request.station.operators.filter(pk=actor.pk).exists()
+    )
+
+
+def reroutable(*, actor, request: ServiceRequest) -> bool:
+    """Whether ``actor`` may re-route the request now: allowed to, and the request is still open."""
+    return request.state in OPEN_STATES and may_reroute(actor=actor, request=request)
+
+
+def mentor_choices() -> QuerySet:
+    """Mentors a request may be re-routed to: active accounts whose mentor profile, if any, is active."""
+    return (
+        get_user_model()
+        .objects.filter(role=Role.MENTOR, is_active=True)
+        .exclude(mentor_profile__is_active=False)
+        .order_by("username")
+    )
+
+
 def next_states(*, actor, request: ServiceRequest) -> list[str]:
     """The states ``actor`` may move the request to now."""
     return allowed(request.state, parties_of(actor=actor, request=request))
@@ -106,8 +130,9 @@ def _percent(part: int, whole: int) -> float | None:
 
 
 def sla_dashboard(*, actor, now) -> dict:
-    """SLA compliance and satisfaction over the requests the actor may see."""
-    qs = request_list(actor=actor).order_by()
+    """SLA compliance and satisfaction over the requests the actor may see; withdrawn requests count only as such."""
+    every = request_list(actor=actor).order_by()
+    qs = every.exclude(state=ServiceRequest.State.CANCELLED)
     responded = qs.filter(first_responded_at__isnull=False)
     resolved = qs.filter(resolved_at__isnull=False)
     response_on_time = responded.filter(first_responded_at__lte=F("first_response_due")).count()
@@ -127,6 +152,7 @@ def sla_dashboard(*, actor, now) -> dict:
     )
     return {
         "total": qs.count(),
+        "cancelled": every.count() - qs.count(),
         "open": qs.filter(state__in=OPEN_STATES).count(),
         "overdue": overdue.count(),
         "escalated": qs.exclude(escalation=ServiceRequest.Escalation.NONE).count(),

@@ -1,4 +1,4 @@
-"""Writes of service requests: submission with routing, transitions, ratings and the escalation pass."""
+"""Writes of service requests: submission with routing, transitions, ratings, re-routing and the escalation pass."""
 
 from pathlib import PurePath
 
@@ -11,9 +11,9 @@ from gaoqi.apps.enterprises.selectors import enterprise_own
 from gaoqi.apps.mentoring.selectors import mentors_of
 from gaoqi.apps.servicedesk.attachments import attachments_check
 from gaoqi.apps.servicedesk.models import Attachment, RequestEvent, ServiceRequest
-from gaoqi.apps.servicedesk.notices import notify_parties
-from gaoqi.apps.servicedesk.routing import district_station, route
-from gaoqi.apps.servicedesk.selectors import parties_of, request_get
+from gaoqi.apps.servicedesk.notices import handler_ids, notify_parties
+from gaoqi.apps.servicedesk.routing import district_station, handler_label, route
+from gaoqi.apps.servicedesk.selectors import may_reroute, mentor_choices, parties_of, request_get
 from gaoqi.apps.servicedesk.sla import breached, due_after, sla_days
 from gaoqi.apps.servicedesk.transitions import NOTE_REQUIRED, OPEN_STATES, TRANSITIONS
 from gaoqi.core.audit import audit_record
@@ -21,14 +21,15 @@ from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.topics import Topic
 
 State = ServiceRequest.State
+Queue = ServiceRequest.Queue
 Escalation = ServiceRequest.Escalation
 
 
 class IllegalTransition(DomainError):
     """The request's current state does not lead to the asked-for state (HTTP 409 in the API)."""
 
-    def __init__(self, message: str):
-        super().__init__(message, code="illegal_transition", field="to")
+    def __init__(self, message: str, field: str = "to"):
+        super().__init__(message, code="illegal_transition", field=field)
 
 
 def _record(request, *, kind, actor, from_state, note, at) -> RequestEvent:
@@ -137,7 +138,7 @@ def request_transition(*, actor, pk, to: str, note: str = "", rating: int | None
     at = at or timezone.now()
     from_state = request.state
     request.state = to
-    if from_state == State.NEW:
+    if from_state == State.NEW and to != State.CANCELLED:
         request.first_responded_at = at
     if to == State.RESOLVED:
         request.resolved_at = at
@@ -147,8 +148,72 @@ def request_transition(*, actor, pk, to: str, note: str = "", rating: int | None
     if to == State.RATED:
         request.rating, request.rating_comment = rating, comment.strip()[:500]
         note = _("满意度 %(rating)d 分。%(comment)s") % {"rating": rating, "comment": request.rating_comment}
+    if to == State.CANCELLED and not note.strip():
+        note = _("企业撤销了该需求，未说明原因。")
     request.save()
     _record(request, kind=RequestEvent.Kind.TRANSITION, actor=actor, from_state=from_state, note=note.strip(), at=at)
+    return request
+
+
+def _check_reroute(actor, request: ServiceRequest, *, mentor, station, reason: str) -> None:
+    if not may_reroute(actor=actor, request=request):
+        raise PermissionDenied
+    if request.state not in OPEN_STATES:
+        raise IllegalTransition(
+            _("当前状态为“%(state)s”，不能改派。") % {"state": request.get_state_display()}, field="state"
+        )
+    if mentor is None and station is None:
+        raise DomainError(_("请选择改派的导师或服务站。"), field="mentor")
+    if mentor is not None and not mentor_choices().filter(pk=mentor.pk).exists():
+        raise DomainError(_("导师 %(name)s 不在岗或已停用，请另选。") % {"name": mentor}, field="mentor")
+    if station is not None and not station.is_active:
+        raise DomainError(_("服务站 %(name)s 已停止运营，请另选。") % {"name": station}, field="station")
+    if not reason.strip():
+        raise DomainError(_("请填写改派原因。"), field="reason")
+
+
+@transaction.atomic
+def request_reroute(*, actor, pk, reason: str, mentor=None, station=None, at=None) -> ServiceRequest:
+    """Hand an open request to another mentor and/or station, with a reason.
+
+    The SLA deadlines and the escalation level stay as they are: the clock runs from submission and a breach
+    already escalated is not undone. The enterprise, the former and the new handlers are told.
+    """
+    request = request_get(actor=actor, pk=pk)
+    request = ServiceRequest.objects.select_for_update().get(pk=request.pk)
+    _check_reroute(actor, request, mentor=mentor, station=station, reason=reason)
+    queue = Queue.MENTOR if mentor is not None else Queue.STATION
+    if (queue, getattr(mentor, "pk", None), getattr(station, "pk", None)) == (
+        request.queue,
+        request.mentor_id if request.queue == Queue.MENTOR else None,
+        request.station_id,
+    ):
+        field = "mentor" if mentor is not None else "station"
+        raise DomainError(_("所选承办方与当前承办方相同，请另选导师或服务站。"), field=field)
+    former = handler_ids(request)
+    before = handler_label(queue=request.queue, mentor=request.mentor, station=request.station)
+    request.queue, request.mentor, request.station = queue, mentor, station
+    request.route_reason = (_("%(actor)s 改派：%(reason)s") % {"actor": actor, "reason": reason.strip()})[:300]
+    request.save(update_fields=["queue", "mentor", "station", "route_reason", "updated_at"])
+    event = RequestEvent.objects.create(
+        request=request,
+        kind=RequestEvent.Kind.REROUTED,
+        actor=actor,
+        from_state=request.state,
+        to_state=request.state,
+        from_handler=before,
+        to_handler=handler_label(queue=queue, mentor=mentor, station=station),
+        note=reason.strip(),
+        at=at or timezone.now(),
+    )
+    audit_record(
+        actor=actor,
+        action="servicedesk.rerouted",
+        target=request,
+        enterprise_id=request.enterprise_id,
+        changes={"handler": [event.from_handler, event.to_handler], "reason": event.note},
+    )
+    notify_parties(request, event, former=former)
     return request
 
 

@@ -6,7 +6,7 @@ from gaoqi.apps.mentoring.sections import StationSection
 from gaoqi.apps.servicedesk.models import ServiceRequest
 from gaoqi.apps.servicedesk.selectors import request_list
 
-CLOSED = (ServiceRequest.State.RESOLVED, ServiceRequest.State.RATED)
+CLOSED = (ServiceRequest.State.RESOLVED, ServiceRequest.State.RATED, ServiceRequest.State.CANCELLED)
 
 
 def open_requests(*, station, user) -> StationSection | None:

@@ -12,13 +12,15 @@ class Party(StrEnum):
     HANDLER = "handler"  # the routed mentor, an operator of the routed or escalated station, bureau staff
 
 
+HANDLER, ENTERPRISE = frozenset({Party.HANDLER}), frozenset({Party.ENTERPRISE})
 TRANSITIONS: dict[str, dict[str, frozenset[Party]]] = {
-    State.NEW: {State.ACCEPTED: frozenset({Party.HANDLER})},
-    State.ACCEPTED: {State.IN_PROGRESS: frozenset({Party.HANDLER}), State.RESOLVED: frozenset({Party.HANDLER})},
-    State.IN_PROGRESS: {State.RESOLVED: frozenset({Party.HANDLER})},
-    State.RESOLVED: {State.RATED: frozenset({Party.ENTERPRISE}), State.REOPENED: frozenset({Party.ENTERPRISE})},
-    State.REOPENED: {State.IN_PROGRESS: frozenset({Party.HANDLER}), State.RESOLVED: frozenset({Party.HANDLER})},
+    State.NEW: {State.ACCEPTED: HANDLER, State.CANCELLED: ENTERPRISE},
+    State.ACCEPTED: {State.IN_PROGRESS: HANDLER, State.RESOLVED: HANDLER, State.CANCELLED: ENTERPRISE},
+    State.IN_PROGRESS: {State.RESOLVED: HANDLER, State.CANCELLED: ENTERPRISE},
+    State.RESOLVED: {State.RATED: ENTERPRISE, State.REOPENED: ENTERPRISE},
+    State.REOPENED: {State.IN_PROGRESS: HANDLER, State.RESOLVED: HANDLER, State.CANCELLED: ENTERPRISE},
     State.RATED: {},
+    State.CANCELLED: {},
 }
 NOTE_REQUIRED = frozenset({State.RESOLVED, State.REOPENED})
 OPEN_STATES = frozenset({State.NEW, State.ACCEPTED, State.IN_PROGRESS, State.REOPENED})

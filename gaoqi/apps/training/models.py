@@ -81,6 +81,10 @@ class Session(models.Model):
             return f"{self.station.name}（{self.station.address}）" if self.station.address else self.station.name
         return str(_("线上"))
 
+    def editable(self, now=None) -> bool:
+        """Published and not yet over: its details may still change."""
+        return self.status == self.Status.SCHEDULED and self.ends_at > (now or timezone.now())
+
     def registration_open(self, now=None) -> bool:
         now = now or timezone.now()
         return self.status == self.Status.SCHEDULED and self.registration_opens <= now < self.registration_closes

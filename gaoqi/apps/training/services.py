@@ -3,27 +3,37 @@
 import re
 
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gaoqi.apps.enterprises.selectors import enterprise_can_edit, enterprise_own
-from gaoqi.apps.notifications.services import NoticeSpec, enterprise_user_ids, notify
 from gaoqi.apps.training import codes, tasks
 from gaoqi.apps.training.models import Feedback, Programme, Registration, Session
+from gaoqi.apps.training.notices import notify_enterprise, notify_registrants, when
 from gaoqi.apps.training.selectors import session_can_manage, sessions_managed, stations_managed
-from gaoqi.core.audit import audit_record
+from gaoqi.core.audit import audit_record, field_changes
 from gaoqi.core.errors import DomainError, NotFound, PermissionDenied
 from gaoqi.core.roles import Role
 from gaoqi.core.topics import Topic
 
 PHONE = re.compile(r"^1\d{10}$")
+ORGANISER_ROLES = frozenset({Role.BUREAU, Role.DISTRICT, Role.STATION})
+TIME_FIELDS = ("starts_at", "ends_at", "registration_opens", "registration_closes", "capacity")
+EDITABLE = frozenset({"title", "topic", "speakers", "description", "station", "online_url", "district", *TIME_FIELDS})
+RESCHEDULING_FIELDS = frozenset({"starts_at", "ends_at", "station", "online_url"})
+PROMOTED_ON_CANCELLATION = gettext_lazy(
+    "有学员取消报名，%(name)s 已由候补转为正式名额：%(when)s 的“%(title)s”，地点：%(venue)s。"
+)
+PROMOTED_ON_MORE_SEATS = gettext_lazy(
+    "本场培训增加了名额，%(name)s 已由候补转为正式名额：%(when)s 的“%(title)s”，地点：%(venue)s。"
+)
 
 
 @transaction.atomic
 def programme_create(*, actor, title: str, topic: str, year: int, description: str = "") -> Programme:
     """Bureau, district staff and station operators start a programme of sessions."""
-    if actor.role not in {Role.BUREAU, Role.DISTRICT, Role.STATION}:
+    if actor.role not in ORGANISER_ROLES:
         raise PermissionDenied
     if topic not in Topic.values:
         raise DomainError(_("请选择培训主题。"), field="topic")
@@ -60,6 +70,17 @@ def _check_times(*, starts_at, ends_at, registration_opens, registration_closes,
         raise DomainError(_("名额至少为 1。"), field="capacity")
 
 
+def _session_fields(*, actor, programme: Programme, values: dict) -> dict:
+    """The checked fields of a session being published or edited: times, window, capacity, topic and place."""
+    if actor.role not in ORGANISER_ROLES:
+        raise PermissionDenied
+    _check_times(**{name: values[name] for name in TIME_FIELDS})
+    place = _session_place(
+        actor=actor, station=values["station"], online_url=values["online_url"], district=values["district"]
+    )
+    return {**values, "topic": values["topic"] or programme.topic, "district": place}
+
+
 @transaction.atomic
 def session_create(
     *,
@@ -79,33 +100,68 @@ def session_create(
     description: str = "",
 ) -> Session:
     """Publish a session; enterprises whose gap plan calls for its topic hear about it once it is committed."""
-    if actor.role not in {Role.BUREAU, Role.DISTRICT, Role.STATION}:
-        raise PermissionDenied
-    _check_times(
-        starts_at=starts_at,
-        ends_at=ends_at,
-        registration_opens=registration_opens,
-        registration_closes=registration_closes,
-        capacity=capacity,
-    )
-    session = Session.objects.create(
-        programme=programme,
-        title=title,
-        topic=topic or programme.topic,
-        speakers=speakers,
-        description=description,
-        station=station,
-        online_url=online_url,
-        district=_session_place(actor=actor, station=station, online_url=online_url, district=district),
-        starts_at=starts_at,
-        ends_at=ends_at,
-        capacity=capacity,
-        registration_opens=registration_opens,
-        registration_closes=registration_closes,
-        created_by=actor,
-    )
+    values = {
+        "title": title,
+        "topic": topic,
+        "speakers": speakers,
+        "description": description,
+        "station": station,
+        "online_url": online_url,
+        "district": district,
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "capacity": capacity,
+        "registration_opens": registration_opens,
+        "registration_closes": registration_closes,
+    }
+    fields = _session_fields(actor=actor, programme=programme, values=values)
+    session = Session.objects.create(programme=programme, created_by=actor, **fields)
     audit_record(actor=actor, action="training.session_create", target=session, changes={"title": title})
     transaction.on_commit(lambda: tasks.recommend_session.enqueue(session.pk))
+    return session
+
+
+@transaction.atomic
+def session_update(*, actor, session: Session, now=None, **changes) -> Session:
+    """Edit a published session that has not ended, with the checks of publishing.
+
+    Capacity may not drop below the confirmed registrations; raising it promotes from the waiting list. A new time
+    or venue is told to every enterprise with a confirmed or waiting registration; other edits are not.
+    """
+    if unknown := set(changes) - EDITABLE:
+        raise TypeError(f"not editable: {sorted(unknown)}")
+    if not session_can_manage(actor=actor, session=session):
+        raise PermissionDenied
+    now = now or timezone.now()
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    if not session.editable(now):
+        cancelled = session.status == Session.Status.CANCELLED
+        message = _("已取消的场次不能修改。") if cancelled else _("已结束的场次不能修改。")
+        raise DomainError(message, code="not_editable")
+    current = {name: getattr(session, name) for name in EDITABLE}
+    fields = _session_fields(actor=actor, programme=session.programme, values={**current, **changes})
+    confirmed = session.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    if fields["capacity"] < confirmed:
+        raise DomainError(
+            _("名额不能少于已确认的报名人数（%(n)d 人）；如需减少，请先取消部分报名。") % {"n": confirmed},
+            field="capacity",
+        )
+    was = _("%(when)s，%(venue)s") % {"when": when(session), "venue": session.venue}
+    changed = field_changes(session, fields)
+    if not changed:
+        return session
+    session.save(update_fields=list(changed))
+    entry = audit_record(actor=actor, action="training.session_update", target=session, changes=changed)
+    while _promote_next(session, now=now, body=PROMOTED_ON_MORE_SEATS):
+        pass
+    if changed.keys() & RESCHEDULING_FIELDS:
+        notify_registrants(
+            session,
+            key=f"changed:{entry.pk}",
+            title=_("培训时间或地点变更：%(title)s") % {"title": session.title},
+            body=_("“%(title)s”改为 %(when)s 在 %(venue)s 举行（原为 %(was)s）。")
+            % {"title": session.title, "when": when(session), "venue": session.venue, "was": was},
+        )
     return session
 
 
@@ -123,52 +179,13 @@ def session_cancel(*, actor, session: Session, reason: str) -> int:
     session.status = Session.Status.CANCELLED
     session.save(update_fields=["status"])
     audit_record(actor=actor, action="training.session_cancel", target=session, changes={"reason": reason})
-    live = session.registrations.exclude(status=Registration.Status.CANCELLED)
-    enterprise_ids = set(live.values_list("enterprise_id", flat=True))
-    users = enterprise_user_ids(enterprise_ids)
-    return notify(
-        NoticeSpec(
-            user_id=user_id,
-            topic="training",
-            title=_("培训取消：%(title)s") % {"title": session.title},
-            body=_("原定 %(when)s 的“%(title)s”已取消。原因：%(reason)s")
-            % {"when": _when(session), "title": session.title, "reason": reason},
-            reason=_("贵单位报名了本场培训。"),
-            dedupe_key=f"training:session:{session.pk}:cancelled",
-            link=_session_link(session),
-            enterprise_id=enterprise_id,
-            cause=f"training:{session.pk}",
-        )
-        for enterprise_id in sorted(enterprise_ids)
-        for user_id in users.get(enterprise_id, [])
+    return notify_registrants(
+        session,
+        key="cancelled",
+        title=_("培训取消：%(title)s") % {"title": session.title},
+        body=_("原定 %(when)s 的“%(title)s”已取消。原因：%(reason)s")
+        % {"when": when(session), "title": session.title, "reason": reason},
     )
-
-
-def _session_link(session: Session) -> str:
-    return reverse("training:session", args=[session.pk])
-
-
-def _notify_enterprise(registration: Registration, *, event: str, title: str, body: str, reason: str) -> int:
-    session = registration.session
-    users = enterprise_user_ids([registration.enterprise_id]).get(registration.enterprise_id, [])
-    return notify(
-        NoticeSpec(
-            user_id=user_id,
-            topic="training",
-            title=title,
-            body=body,
-            reason=reason,
-            dedupe_key=f"training:registration:{registration.pk}:{event}",
-            link=_session_link(session),
-            enterprise_id=registration.enterprise_id,
-            cause=f"training:{session.pk}",
-        )
-        for user_id in users
-    )
-
-
-def _when(session: Session) -> str:
-    return f"{timezone.localtime(session.starts_at):%Y-%m-%d %H:%M}"
 
 
 def _new_code() -> str:
@@ -231,12 +248,12 @@ def registration_create(
         changes={"session": session.pk, "attendee": name, "status": status},
     )
     if status == Registration.Status.CONFIRMED:
-        _notify_enterprise(
+        notify_enterprise(
             registration,
             event="confirmed",
             title=_("报名成功：%(title)s") % {"title": session.title},
             body=_("%(name)s 已报名 %(when)s 的“%(title)s”，地点：%(venue)s。签到时请出示签到二维码或签到码。")
-            % {"name": name, "when": _when(session), "title": session.title, "venue": session.venue},
+            % {"name": name, "when": when(session), "title": session.title, "venue": session.venue},
             reason=_("贵单位为 %(name)s 报名了本场培训。") % {"name": name},
         )
     return registration
@@ -270,7 +287,7 @@ def registration_cancel(*, actor, registration: Registration, now=None) -> Regis
     return _promote_next(session, now=now)
 
 
-def _promote_next(session: Session, *, now) -> Registration | None:
+def _promote_next(session: Session, *, now, body=PROMOTED_ON_CANCELLATION) -> Registration | None:
     confirmed = session.registrations.filter(status=Registration.Status.CONFIRMED).count()
     if confirmed >= session.capacity:
         return None
@@ -285,12 +302,12 @@ def _promote_next(session: Session, *, now) -> Registration | None:
     promoted.status, promoted.promoted_at = Registration.Status.CONFIRMED, now
     promoted.save(update_fields=["status", "promoted_at"])
     audit_record(actor=None, action="training.promote", target=promoted, enterprise_id=promoted.enterprise_id)
-    _notify_enterprise(
+    notify_enterprise(
         promoted,
         event="promoted",
         title=_("候补转正：%(title)s") % {"title": session.title},
-        body=_("有学员取消报名，%(name)s 已由候补转为正式名额：%(when)s 的“%(title)s”，地点：%(venue)s。")
-        % {"name": promoted.attendee_name, "when": _when(session), "title": session.title, "venue": session.venue},
+        body=body
+        % {"name": promoted.attendee_name, "when": when(session), "title": session.title, "venue": session.venue},
         reason=_("%(name)s 在本场培训的候补名单中排在第一位。") % {"name": promoted.attendee_name},
     )
     return promoted

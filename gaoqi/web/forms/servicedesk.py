@@ -1,4 +1,4 @@
-"""Forms of 有求必应: a new request and a change of state."""
+"""Forms of 有求必应: a new request, a change of state, a re-routing and a withdrawal."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -55,3 +55,37 @@ class TransitionForm(forms.Form):
         required=False,
     )
     comment = forms.CharField(label=_("评价意见"), max_length=500, required=False)
+
+
+class RerouteForm(forms.Form):
+    mentor = forms.ModelChoiceField(
+        label=_("改派给导师"),
+        queryset=None,
+        required=False,
+        empty_label=_("（不指定导师）"),
+        error_messages={"invalid_choice": _("所选导师不在岗或已停用，请另选。")},
+    )
+    station = forms.ModelChoiceField(
+        label=_("改派给服务站"),
+        queryset=None,
+        required=False,
+        empty_label=_("（不指定服务站）"),
+        error_messages={"invalid_choice": _("所选服务站不存在或已停止运营，请另选。")},
+    )
+    reason = forms.CharField(
+        label=_("改派原因"),
+        max_length=200,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("请填写改派原因。")},
+    )
+
+    def __init__(self, *args, mentors, stations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentor"].queryset = mentors
+        self.fields["station"].queryset = stations
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("撤销原因（可选）"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -47,6 +47,14 @@ class SessionForm(forms.Form):
         self.fields["station"].queryset = stations
 
 
+class SessionEditForm(SessionForm):
+    """The published session's fields other than its programme."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["programme"]
+
+
 class RegistrationForm(forms.Form):
     attendee_name = forms.CharField(label=_("参训人姓名"), max_length=64)
     attendee_phone = forms.CharField(label=_("手机号码"), max_length=20)

@@ -1,4 +1,4 @@
-"""Pages of 有求必应: the request list, a new request, one request with its history, downloads, the dashboard."""
+"""Pages of 有求必应: the list, a new request, one request with its history and moves, downloads, the dashboard."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,19 +15,23 @@ from gaoqi.apps.servicedesk.models import ServiceRequest
 from gaoqi.apps.servicedesk.selectors import (
     CONSOLE_ROLES,
     attachment_get,
+    may_reroute,
+    mentor_choices,
     next_states,
     preferred_mentor_choices,
     request_get,
     request_search,
+    reroutable,
     sla_dashboard,
     station_choices,
 )
-from gaoqi.apps.servicedesk.services import request_submit, request_transition
+from gaoqi.apps.servicedesk.services import request_reroute, request_submit, request_transition
 from gaoqi.core.errors import DomainError
 from gaoqi.core.roles import Role
-from gaoqi.web.forms.servicedesk import RequestForm, TransitionForm
+from gaoqi.web.forms.servicedesk import CancelForm, RequestForm, RerouteForm, TransitionForm
 
 PAGE_SIZE = 30
+State = ServiceRequest.State
 
 
 @login_required
@@ -75,17 +79,25 @@ def request_new(request):
     return render(request, "servicedesk/new.html", {"form": form}, status=status)
 
 
-def _detail(request, service_request, form=None, status=200):
+def _detail(request, service_request, status=200, **forms):
     actor = request.user
+    moves = next_states(actor=actor, request=service_request)
     context = {
         "req": service_request,
         "events": service_request.events.select_related("actor"),
         "attachments": service_request.attachments.all(),
-        "next_states": [(s, ServiceRequest.State(s).label) for s in next_states(actor=actor, request=service_request)],
-        "form": form or TransitionForm(),
+        "next_states": [(s, State(s).label) for s in moves if s != State.CANCELLED],
+        "form": forms.get("form") or TransitionForm(),
+        "cancel_form": forms.get("cancel_form") or (CancelForm() if State.CANCELLED in moves else None),
+        "reroute_form": forms.get("reroute_form")
+        or (_reroute_form() if reroutable(actor=actor, request=service_request) else None),
         "now": timezone.now(),
     }
     return render(request, "servicedesk/detail.html", context, status=status)
+
+
+def _reroute_form(data=None) -> RerouteForm:
+    return RerouteForm(data, mentors=mentor_choices(), stations=station_choices())
 
 
 @login_required
@@ -107,6 +119,41 @@ def request_change(request, pk):
         else:
             return redirect("servicedesk:detail", pk=pk)
     return _detail(request, service_request, form=form, status=400)
+
+
+@login_required
+@require_POST
+def request_cancel(request, pk):
+    service_request = request_get(actor=request.user, pk=pk)
+    form = CancelForm(request.POST)
+    if form.is_valid():
+        try:
+            request_transition(actor=request.user, pk=pk, to=State.CANCELLED, note=form.cleaned_data["reason"])
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("需求已撤销，承办方已收到通知。"))
+            return redirect("servicedesk:detail", pk=pk)
+    return _detail(request, service_request, cancel_form=form, status=400)
+
+
+@login_required
+@require_POST
+def reroute(request, pk):
+    service_request = request_get(actor=request.user, pk=pk)
+    if not may_reroute(actor=request.user, request=service_request):
+        raise PermissionDenied
+    form = _reroute_form(request.POST)
+    if form.is_valid():
+        try:
+            moved = request_reroute(actor=request.user, pk=pk, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("已改派给 %(handler)s。") % {"handler": moved.events.last().to_handler})
+            still_visible = request_search(actor=request.user).filter(pk=pk).exists()
+            return redirect("servicedesk:detail", pk=pk) if still_visible else redirect("servicedesk:list")
+    return _detail(request, service_request, reroute_form=form, status=400)
 
 
 @login_required

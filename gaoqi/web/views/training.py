@@ -36,6 +36,7 @@ from gaoqi.web.forms.training import (
     KpiYearForm,
     ProgrammeForm,
     RegistrationForm,
+    SessionEditForm,
     SessionForm,
 )
 
@@ -119,6 +120,7 @@ def session_detail(request, pk):
         "form": form,
         "own": registrations_of_own(actor=request.user, session=session),
         "manager": manager,
+        "editable": manager and session.editable(),
         "roster": roster(actor=request.user, session=session) if manager else None,
         "feedback": feedback_summary(actor=request.user, session=session) if manager else None,
     }
@@ -140,6 +142,24 @@ def session_new(request):
             return redirect("training:session", pk=session.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "training/session_new.html", {"form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_edit(request, pk):
+    session = _managed(request, pk)
+    initial = {name: getattr(session, name) for name in services.EDITABLE}
+    form = SessionEditForm(request.POST or None, initial=initial, stations=stations_managed(actor=request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_update(actor=request.user, session=session, **form.cleaned_data)
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("培训场次已修改。"))
+            return redirect("training:session", pk=session.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "training/session_edit.html", {"form": form, "session": session}, status=status)
 
 
 @login_required

@@ -18,7 +18,7 @@ def test_an_enterprise_files_a_request_with_attachments(client, desk):
     assert (body["state"], body["queue"], body["station_id"]) == ("new", "station", desk.desk_station.pk)
     assert [a["name"] for a in body["attachments"]] == ["营业执照.pdf"]
     assert body["events"][0]["to_state"] == "new"
-    assert body["next_states"] == []
+    assert body["next_states"] == ["cancelled"]
 
 
 def test_a_bad_attachment_is_a_400_envelope_naming_the_field(client, desk):

@@ -56,6 +56,7 @@ def test_the_dashboard_page_carries_the_figures_and_chart_data(client, desk):
     start = page.index(marker) + len(marker)
     assert json.loads(page[start : page.index("</script>", start)]) == [0, 0, 1, 0, 1]
     assert "4.00 / 5" in page
+    assert 'id="kpi-cancelled">0 ' in page
 
 
 def test_the_api_gives_the_same_figures(client, desk):

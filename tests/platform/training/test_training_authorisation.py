@@ -13,6 +13,7 @@ ENTERPRISES = {"owner": 200, "colleague": 200, "outsider": 200}
 ORGANISERS = {"district": 200, "other_district": 200, "bureau": 200, "station": 200}
 RUNS = {"district": 200, "bureau": 200, "station": 200}
 SEES_OURS = {"owner": 200, "colleague": 200, "mentor": 200, **RUNS}
+TIMES = ("starts_at", "ends_at", "registration_opens", "registration_closes")
 OURS_ONLY = {"owner": 200, "colleague": 200, "mentor": 403, "district": 403, "bureau": 403, "station": 403}
 CAN_CANCEL = {"owner": 302, "colleague": 302, "mentor": 403, "district": 302, "bureau": 302, "station": 302}
 
@@ -24,6 +25,8 @@ PAGES = [
     ("GET", "/training/sessions/new/", ORGANISERS, 403),
     ("GET", "/training/sessions/{session}/", EVERYONE, 403),
     ("POST", "/training/sessions/{session}/", dict.fromkeys(ENTERPRISES, 400), 403),  # empty form: 400 with errors
+    ("GET", "/training/sessions/{session}/edit/", RUNS, 403),
+    ("POST", "/training/sessions/{session}/edit/", dict.fromkeys(RUNS, 302), 403),
     ("POST", "/training/sessions/{session}/cancel/", dict.fromkeys(RUNS, 302), 403),
     ("GET", "/training/sessions/{session}/checkin/", RUNS, 403),
     ("POST", "/training/sessions/{session}/checkin/", RUNS, 403),
@@ -37,6 +40,7 @@ API = [
     ("GET", "/api/v1/training/sessions", EVERYONE, 403),
     ("GET", "/api/v1/training/sessions/{session}", EVERYONE, 403),
     ("GET", "/api/v1/training/sessions/{session}/registrations", RUNS, 403),
+    ("PATCH", "/api/v1/training/sessions/{session}", RUNS, 403),
     ("POST", "/api/v1/training/sessions/{session}/cancel", RUNS, 403),
     ("GET", "/api/v1/training/registrations", EVERYONE, 403),
     ("GET", "/api/v1/training/registrations/{ours}", SEES_OURS, 404),
@@ -59,13 +63,19 @@ def objects(cast, session, settings):
     ours.checked_in_at = timezone.now()
     ours.save()
     fresh = registration_create(actor=cast.owner, session=session, attendee_name="乙", attendee_phone="13800000002")
-    return {"session": session.pk, "ours": ours.pk, "fresh": fresh.pk, "code": fresh.typed_code}
+    edit = {name: f"{timezone.localtime(getattr(session, name)):%Y-%m-%dT%H:%M}" for name in TIMES}
+    edit |= {"title": "研发费用归集实务（修订）", "speakers": "李会计师", "station": session.station_id, "capacity": 60}
+    return {"session": session.pk, "ours": ours.pk, "fresh": fresh.pk, "code": fresh.typed_code, "edit": edit}
 
 
 def _request(client, method, path, objects):
     url = path.format(**objects)
     if method == "GET":
         return client.get(url)
+    if method == "PATCH":
+        return client.patch(url, {"capacity": 60}, content_type="application/json")
+    if url.endswith("/edit/"):
+        return client.post(url, objects["edit"])
     if url.startswith("/api/") and url.endswith("/cancel") and "/sessions/" in url:
         body = {"reason": "场地维修"}
     elif url.endswith("/checkins"):
