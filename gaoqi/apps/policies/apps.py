@@ -8,4 +8,4 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("政策")
 
     def ready(self):
-        from gaoqi.apps.policies import receivers  # noqa: F401
+        from gaoqi.apps.policies import receivers, search  # noqa: F401

@@ -85,6 +85,21 @@ class PolicyVersion(models.Model):
         return f"{self.policy_id} v{self.version}"
 
 
+class PolicyTerm(models.Model):
+    """One search term of a policy (see ``search_terms``) with its weight; rebuilt whenever the policy is saved."""
+
+    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="search_terms")
+    term = models.CharField(max_length=32)
+    weight = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["policy", "term"], name="unique_policy_term")]
+        indexes = [models.Index(fields=["term", "policy"], name="policy_term_lookup")]
+
+    def __str__(self):
+        return f"{self.policy_id}: {self.term} ×{self.weight}"
+
+
 class MatchStatus(models.TextChoices):
     QUALIFY = "qualify", _("符合")
     NEARLY = "nearly", _("接近符合")

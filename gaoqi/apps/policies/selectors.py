@@ -9,6 +9,7 @@ from gaoqi.apps.enterprises.selectors import enterprise_get, enterprise_list, en
 from gaoqi.apps.notifications.selectors import notice_counts
 from gaoqi.apps.policies.matching import Matches, criteria_for, match, match_policy
 from gaoqi.apps.policies.models import MatchStatus, Policy, PolicyApplication, PolicyMatch
+from gaoqi.apps.policies.search import Ranked, policy_rank
 from gaoqi.core.districts import DISTRICTS
 from gaoqi.core.errors import NotFound, PermissionDenied
 from gaoqi.core.roles import STAFF_ROLES, Role
@@ -20,25 +21,25 @@ FUNNEL = ("qualifying", "notified", "delivered", "read", "clicked", "applied")
 
 def policy_list(*, actor, q: str = "", status: str = "", category: str = "") -> QuerySet[Policy]:
     """Staff see every policy; everyone else published and closed ones (enterprises only those for their district).
-    ``q`` searches title, issuer, document number, summary and full text (Chinese substrings)."""
+    With ``q``, the policies found by full-text search, best first."""
+    return policy_search(actor=actor, q=q, status=status, category=category).policies
+
+
+def policy_search(*, actor, q: str = "", status: str = "", category: str = "") -> Ranked:
+    """``policy_list`` with whether the search fell back to policies having only some of the query's terms."""
     qs = Policy.objects.all()
     if not actor.is_authenticated or not actor.is_active:
-        return qs.none()
+        return Ranked(qs.none())
     if actor.role not in STAFF_ROLES:
         qs = qs.filter(status__in=VISIBLE)
         enterprise = enterprise_own(actor=actor)
         if enterprise is not None:
             qs = qs.filter(Q(districts=[]) | Q(districts__icontains=enterprise.district))
-    if q:
-        words = Q()
-        for field in ("title", "issuer", "document_number", "summary", "full_text"):
-            words |= Q(**{f"{field}__icontains": q})
-        qs = qs.filter(words)
     if status:
         qs = qs.filter(status=status)
     if category:
         qs = qs.filter(category=category)
-    return qs
+    return policy_rank(qs, q)
 
 
 def policy_get(*, actor, pk) -> Policy:

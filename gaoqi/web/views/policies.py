@@ -28,10 +28,11 @@ def _staff(request):
 @login_required
 def policy_list(request):
     q, category = request.GET.get("q", "").strip(), request.GET.get("category", "")
-    qs = selectors.policy_list(actor=request.user, q=q, category=category if category in Category.values else "")
+    found = selectors.policy_search(actor=request.user, q=q, category=category if category in Category.values else "")
     context = {
-        "page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": Paginator(found.policies, PAGE_SIZE).get_page(request.GET.get("page")),
         "q": q,
+        "partial": found.partial,
         "category": category,
         "categories": Category.choices,
     }
