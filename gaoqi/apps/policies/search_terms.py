@@ -1,6 +1,7 @@
 """Search terms for Chinese and mixed text, without segmentation: after NFKC and case folding, a run of CJK characters
 gives its single characters and overlapping bigrams, a number (``2023``, ``4.99``) and a Latin word give one term.
-A query is tokenised the same way, except that a CJK run of two or more characters gives its bigrams only."""
+A query is tokenised the same way, except that a CJK run of two or more characters gives its bigrams only.
+Stored text also gives the terms of the short forms people search by wherever the full form occurs."""
 
 import re
 import unicodedata
@@ -14,6 +15,26 @@ MAX_QUERY_TERMS = 40
 # Weight of a term per field it occurs in: title > document number, issuer > summary, clauses > full text.
 FIELD_WEIGHTS = {"title": 12, "document_number": 8, "issuer": 6, "summary": 4, "clauses": 4, "full_text": 1}
 FULL_TEXT_REPEATS = 3  # occurrences counted in the full text, so that a long text never outweighs the summary
+# Short forms indexed wherever the full form occurs, so that "高企" finds "高新技术企业".
+SHORT_FORMS = {
+    "高新技术企业": ("高企",),
+    "科技型中小企业": ("科小", "科技型中小"),
+    "研究开发": ("研发",),
+    "首次公开发行": ("ipo",),
+    "知识产权": ("ip",),
+}
+# Short forms whose edges differ from the full form's stand alone in a query: the bigram across "高企|认定" ("企认")
+# never occurs in the full form's text ("…企业认定").
+SPLIT_SHORTS = sorted(
+    {
+        s
+        for full, forms in SHORT_FORMS.items()
+        for s in forms
+        if not s.isascii() and (s[0], s[-1]) != (full[0], full[-1])
+    },
+    key=len,
+    reverse=True,
+)
 SNIPPET = 120  # characters shown around a match
 SNIPPET_BEFORE = 30
 
@@ -33,9 +54,11 @@ def _bigrams(run: str) -> list[str]:
 
 
 def text_terms(text: str) -> Counter:
-    """Every term of a stored text with its number of occurrences."""
+    """Every term of a stored text with its number of occurrences, short forms of the full forms included."""
     terms = Counter()
-    for kind, token in _tokens(text):
+    folded = fold(text)
+    shorts = [short for full, forms in SHORT_FORMS.items() for short in forms * folded.count(fold(full))]
+    for kind, token in (pair for part in (text, *shorts) for pair in _tokens(part)):
         if kind == "cjk":
             terms.update(token)
             terms.update(_bigrams(token))
@@ -44,10 +67,17 @@ def text_terms(text: str) -> Counter:
     return terms
 
 
+def _short_forms_apart(query: str) -> str:
+    """The query with each short form standing alone, so that "高企认定" asks for "高企" and "认定" (not "企认")."""
+    for short in SPLIT_SHORTS:
+        query = query.replace(short, f" {short} ")
+    return query
+
+
 def query_terms(query: str) -> list[str]:
     """The distinct terms of a query, in order; only its first ``MAX_QUERY`` characters count."""
     terms: dict[str, None] = {}
-    for kind, token in _tokens(query[:MAX_QUERY]):
+    for kind, token in _tokens(_short_forms_apart(fold(query[:MAX_QUERY]))):
         for term in _bigrams(token) if kind == "cjk" and len(token) > 1 else [token]:
             terms[term] = None
     return list(terms)[:MAX_QUERY_TERMS]

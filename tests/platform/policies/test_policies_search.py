@@ -228,3 +228,17 @@ def test_a_policy_whose_title_is_the_query_comes_first(cast, make_policy):
     make_policy(status=PUBLISHED, title="高新技术企业认定")
     make_policy(status=PUBLISHED, title="广州市高新技术企业认定奖励", summary="对高新技术企业认定给予奖励。")
     assert titles(policy_list(actor=cast.owner, q="高新技术企业认定"))[0] == "高新技术企业认定"
+
+
+def test_a_stored_full_form_also_gives_the_terms_of_its_short_form():
+    assert {"高企", "研发"} <= text_terms("高新技术企业的研究开发费用").keys()
+    assert text_terms("高企")["高企"] == 1
+    assert "高企" not in text_terms("高新技术产品")
+
+
+def test_the_short_form_finds_the_policies_written_out_in_full(cast, sent):
+    demo.seed()
+    found = titles(policy_list(actor=cast.bureau, q="高企认定"))
+    assert "高新技术企业认定" in found[:2]
+    assert all("高新技术企业" in title for title in found[:2])
+    assert any(title.startswith("高企") for title in found)
