@@ -135,8 +135,18 @@ def mine(request):
 
 
 @router.get("", response={200: list[PolicyOut], **ERRORS}, summary="政策库")
-def policy_list(request, q: str = "", status: str = "", category: str = "", limit: int = 50, offset: int = 0):
-    qs = selectors.policy_list(actor=request.auth, q=q, status=status, category=category)
+def policy_list(
+    request,
+    q: str = "",
+    status: str = "",
+    category: str = "",
+    level: str = "",
+    district: str = "",
+    limit: int = 50,
+    offset: int = 0,
+):
+    filters = {"status": status, "category": category, "level": level, "district": district}
+    qs = selectors.policy_list(actor=request.auth, q=q, **filters)
     offset = max(offset, 0)
     return qs[offset : offset + max(1, min(limit, 200))]
 

@@ -19,13 +19,20 @@ VISIBLE = (Policy.Status.PUBLISHED, Policy.Status.CLOSED)
 FUNNEL = ("qualifying", "notified", "delivered", "read", "clicked", "applied")
 
 
-def policy_list(*, actor, q: str = "", status: str = "", category: str = "") -> QuerySet[Policy]:
+def policy_list(*, actor, q: str = "", **filters) -> QuerySet[Policy]:
     """Staff see every policy; everyone else published and closed ones (enterprises only those for their district).
+    Filters: ``status``, ``category``, ``level`` and ``district`` (policies that apply there, city-wide ones included).
     With ``q``, the policies found by full-text search, best first."""
-    return policy_search(actor=actor, q=q, status=status, category=category).policies
+    return policy_search(actor=actor, q=q, **filters).policies
 
 
-def policy_search(*, actor, q: str = "", status: str = "", category: str = "") -> Ranked:
+def _applies_in(district: str) -> Q:
+    return Q(districts=[]) | Q(districts__icontains=district)
+
+
+def policy_search(
+    *, actor, q: str = "", status: str = "", category: str = "", level: str = "", district: str = ""
+) -> Ranked:
     """``policy_list`` with whether the search fell back to policies having only some of the query's terms."""
     qs = Policy.objects.all()
     if not actor.is_authenticated or not actor.is_active:
@@ -34,11 +41,15 @@ def policy_search(*, actor, q: str = "", status: str = "", category: str = "") -
         qs = qs.filter(status__in=VISIBLE)
         enterprise = enterprise_own(actor=actor)
         if enterprise is not None:
-            qs = qs.filter(Q(districts=[]) | Q(districts__icontains=enterprise.district))
+            qs = qs.filter(_applies_in(enterprise.district))
     if status:
         qs = qs.filter(status=status)
     if category:
         qs = qs.filter(category=category)
+    if level:
+        qs = qs.filter(level=level)
+    if district:
+        qs = qs.filter(_applies_in(district))
     return policy_rank(qs, q)
 
 

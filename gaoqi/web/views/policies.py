@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gaoqi.apps.policies import selectors, services
-from gaoqi.apps.policies.models import Category, MatchStatus, Policy
-from gaoqi.core.districts import DISTRICT_NAMES
+from gaoqi.apps.policies.models import Category, Level, MatchStatus, Policy
+from gaoqi.core.districts import DISTRICT_NAMES, DISTRICTS
 from gaoqi.core.errors import DomainError
 from gaoqi.core.roles import STAFF_ROLES
 from gaoqi.rules.criteria import VARIABLES
@@ -27,14 +27,17 @@ def _staff(request):
 
 @login_required
 def policy_list(request):
-    q, category = request.GET.get("q", "").strip(), request.GET.get("category", "")
-    found = selectors.policy_search(actor=request.user, q=q, category=category if category in Category.values else "")
+    q = request.GET.get("q", "").strip()
+    choices = {"category": Category.choices, "level": Level.choices, "district": DISTRICTS}
+    labels = {"category": _("类别"), "level": _("层级"), "district": _("适用区")}
+    filters = {name: request.GET.get(name, "") for name in choices}
+    filters = {name: value if value in dict(choices[name]) else "" for name, value in filters.items()}
+    found = selectors.policy_search(actor=request.user, q=q, **filters)
     context = {
         "page": Paginator(found.policies, PAGE_SIZE).get_page(request.GET.get("page")),
         "q": q,
         "partial": found.partial,
-        "category": category,
-        "categories": Category.choices,
+        "filters": [(name, labels[name], choices[name], filters[name]) for name in choices],
     }
     return render(request, "policies/list.html", context)
 
