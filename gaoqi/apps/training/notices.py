@@ -13,10 +13,9 @@ def session_link(session: Session) -> str:
     return reverse("training:session", args=[session.pk])
 
 
-def notify_enterprise(registration: Registration, *, event: str, title: str, body: str, reason: str) -> int:
-    """Tell every member of the registration's enterprise, once per ``event``."""
-    session = registration.session
-    users = enterprise_user_ids([registration.enterprise_id]).get(registration.enterprise_id, [])
+def _notify(session: Session, enterprise_ids, *, dedupe_key: str, title: str, body: str, reason: str) -> int:
+    """Tell every member of these enterprises about the session, once per ``dedupe_key``."""
+    users = enterprise_user_ids(set(enterprise_ids))
     return notify(
         NoticeSpec(
             user_id=user_id,
@@ -24,12 +23,21 @@ def notify_enterprise(registration: Registration, *, event: str, title: str, bod
             title=title,
             body=body,
             reason=reason,
-            dedupe_key=f"training:registration:{registration.pk}:{event}",
+            dedupe_key=dedupe_key,
             link=session_link(session),
-            enterprise_id=registration.enterprise_id,
+            enterprise_id=enterprise_id,
             cause=f"training:{session.pk}",
         )
-        for user_id in users
+        for enterprise_id in sorted(set(enterprise_ids))
+        for user_id in users.get(enterprise_id, [])
+    )
+
+
+def notify_enterprise(registration: Registration, *, event: str, title: str, body: str, reason: str) -> int:
+    """Tell every member of the registration's enterprise, once per ``event``."""
+    key = f"training:registration:{registration.pk}:{event}"
+    return _notify(
+        registration.session, [registration.enterprise_id], dedupe_key=key, title=title, body=body, reason=reason
     )
 
 
@@ -41,20 +49,11 @@ def when(session: Session) -> str:
 def notify_registrants(session: Session, *, key: str, title: str, body: str) -> int:
     """Tell every member of each enterprise with a confirmed or waiting registration, once per ``key``."""
     live = session.registrations.exclude(status=Registration.Status.CANCELLED)
-    enterprise_ids = set(live.values_list("enterprise_id", flat=True))
-    users = enterprise_user_ids(enterprise_ids)
-    return notify(
-        NoticeSpec(
-            user_id=user_id,
-            topic="training",
-            title=title,
-            body=body,
-            reason=_("贵单位报名了本场培训。"),
-            dedupe_key=f"training:session:{session.pk}:{key}",
-            link=session_link(session),
-            enterprise_id=enterprise_id,
-            cause=f"training:{session.pk}",
-        )
-        for enterprise_id in sorted(enterprise_ids)
-        for user_id in users.get(enterprise_id, [])
+    return _notify(
+        session,
+        live.values_list("enterprise_id", flat=True),
+        dedupe_key=f"training:session:{session.pk}:{key}",
+        title=title,
+        body=body,
+        reason=_("贵单位报名了本场培训。"),
     )

@@ -3,6 +3,7 @@
 import pytest
 
 from gaoqi.apps.mentoring.models import MentorProfile, Station
+from gaoqi.apps.servicedesk import notices
 
 
 @pytest.fixture
@@ -20,3 +21,11 @@ def desk(cast, settings, tmp_path):
     MentorProfile.objects.create(user=cast.other_mentor, district="440106", topics=["ip"])
     cast.desk_station = station
     return cast
+
+
+@pytest.fixture
+def sent(monkeypatch):
+    """Every notice spec handed to notify."""
+    specs = []
+    monkeypatch.setattr(notices, "notify", lambda batch: specs.extend(batch) or len(batch))
+    return specs

@@ -5,7 +5,7 @@ import zoneinfo
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from gaoqi.apps.servicedesk.services import request_submit
+from gaoqi.apps.servicedesk.services import request_submit, request_transition
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
@@ -30,3 +30,8 @@ def submit(actor, category="ip", at=None, **kwargs):
         at=at or local(2025, 9, 26, 10, 0),
         **kwargs,
     )
+
+
+def move(actor, request, to, **kwargs):
+    """Move ``request`` to state ``to`` as ``actor``."""
+    return request_transition(actor=actor, pk=request.pk, to=to, **kwargs)

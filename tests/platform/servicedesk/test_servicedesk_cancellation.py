@@ -2,26 +2,14 @@
 
 import pytest
 
-from gaoqi.apps.servicedesk import notices
 from gaoqi.apps.servicedesk.models import RequestEvent, ServiceRequest
 from gaoqi.apps.servicedesk.selectors import next_states, sla_dashboard
-from gaoqi.apps.servicedesk.services import IllegalTransition, escalation_pass, request_transition
+from gaoqi.apps.servicedesk.services import IllegalTransition, escalation_pass
 from gaoqi.apps.servicedesk.station_section import open_requests
 from gaoqi.core.errors import NotFound, PermissionDenied
-from tests.platform.servicedesk.servicedesk_setup import local, submit
+from tests.platform.servicedesk.servicedesk_setup import local, move, submit
 
 State = ServiceRequest.State
-
-
-@pytest.fixture
-def sent(monkeypatch):
-    specs = []
-    monkeypatch.setattr(notices, "notify", lambda batch: specs.extend(batch) or len(batch))
-    return specs
-
-
-def move(actor, request, to, **kwargs):
-    return request_transition(actor=actor, pk=request.pk, to=to, **kwargs)
 
 
 def withdraw(actor, request, reason=""):

@@ -2,12 +2,10 @@
 
 import datetime
 
-import pytest
 from django.core.management import call_command
 from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from gaoqi.apps.servicedesk import notices
 from gaoqi.apps.servicedesk.models import RequestEvent, ServiceRequest
 from gaoqi.apps.servicedesk.services import escalation_pass, request_transition
 from gaoqi.apps.servicedesk.tasks import escalate_overdue
@@ -16,13 +14,6 @@ from tests.platform.servicedesk.servicedesk_setup import local, submit
 State, Escalation = ServiceRequest.State, ServiceRequest.Escalation
 FILED = local(2025, 9, 26, 10, 0)  # Friday before 国庆; first response due by the end of Monday 29 September
 FIRST_BREACH = local(2025, 9, 30, 0, 0)
-
-
-@pytest.fixture
-def sent(monkeypatch):
-    specs = []
-    monkeypatch.setattr(notices, "notify", lambda batch: specs.extend(batch) or len(batch))
-    return specs
 
 
 def reload(request):

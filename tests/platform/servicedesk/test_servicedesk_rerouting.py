@@ -3,7 +3,6 @@
 import pytest
 
 from gaoqi.apps.mentoring.models import MentorProfile, Station
-from gaoqi.apps.servicedesk import notices
 from gaoqi.apps.servicedesk.models import RequestEvent, ServiceRequest
 from gaoqi.apps.servicedesk.selectors import request_get
 from gaoqi.apps.servicedesk.services import IllegalTransition, escalation_pass, request_reroute, request_transition
@@ -12,13 +11,6 @@ from tests.platform.servicedesk.servicedesk_setup import local, submit
 
 State, Escalation = ServiceRequest.State, ServiceRequest.Escalation
 REASON = "导师出差两周，转服务站跟进"
-
-
-@pytest.fixture
-def sent(monkeypatch):
-    specs = []
-    monkeypatch.setattr(notices, "notify", lambda batch: specs.extend(batch) or len(batch))
-    return specs
 
 
 def reroute(actor, request, reason=REASON, **kwargs):

@@ -2,26 +2,13 @@
 
 import pytest
 
-from gaoqi.apps.servicedesk import notices
 from gaoqi.apps.servicedesk.models import RequestEvent, ServiceRequest
 from gaoqi.apps.servicedesk.selectors import next_states
-from gaoqi.apps.servicedesk.services import IllegalTransition, request_transition
+from gaoqi.apps.servicedesk.services import IllegalTransition
 from gaoqi.core.errors import DomainError, NotFound, PermissionDenied
-from tests.platform.servicedesk.servicedesk_setup import local, submit
+from tests.platform.servicedesk.servicedesk_setup import local, move, submit
 
 State = ServiceRequest.State
-
-
-@pytest.fixture
-def sent(monkeypatch):
-    """Every notice spec handed to notify."""
-    specs = []
-    monkeypatch.setattr(notices, "notify", lambda batch: specs.extend(batch) or len(batch))
-    return specs
-
-
-def move(actor, request, to, **kwargs):
-    return request_transition(actor=actor, pk=request.pk, to=to, **kwargs)
 
 
 def test_the_whole_journey_is_recorded_event_by_event(desk):
