@@ -5,8 +5,8 @@ import json
 import pytest
 
 from gaoqi.apps.assessments.models import BatchRun
+from tests.platform.matrix import CAST, assert_sent_to_login, assert_status, assert_unauthenticated, routes
 
-CAST = ["owner", "colleague", "outsider", "mentor", "other_mentor", "district", "other_district", "bureau", "station"]
 MEMBERS = {"owner": 200, "colleague": 200}
 SEES_OURS = {"owner": 200, "colleague": 200, "mentor": 200, "district": 200, "bureau": 200}
 CONSOLE = {"mentor": 200, "other_mentor": 200, "district": 200, "other_district": 200, "bureau": 200}
@@ -79,18 +79,16 @@ def _request(client, method, path, cast, report):
 def test_each_role_gets_exactly_what_it_may(client, cast, report, method, path, who, status):
     client.force_login(getattr(cast, who))
     response = _request(client, method, path, cast, report)
-    assert response.status_code == status, response.content[:300]
+    assert_status(response, status)
 
 
-@pytest.mark.parametrize(("method", "path"), [(m, p) for m, p, _e, _d in PAGES])
+@pytest.mark.parametrize(("method", "path"), routes(PAGES))
 def test_anonymous_visitors_are_sent_to_login(client, cast, report, method, path):
     response = _request(client, method, path, cast, report)
-    assert response.status_code == 302
-    assert response.url.startswith("/accounts/login/")
+    assert_sent_to_login(response)
 
 
-@pytest.mark.parametrize(("method", "path"), [(m, p) for m, p, _e, _d in API])
+@pytest.mark.parametrize(("method", "path"), routes(API))
 def test_anonymous_api_calls_get_the_401_envelope(client, cast, report, method, path):
     response = _request(client, method, path, cast, report)
-    assert response.status_code == 401
-    assert response.json()["code"] == "unauthenticated"
+    assert_unauthenticated(response)

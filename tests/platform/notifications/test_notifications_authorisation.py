@@ -6,8 +6,8 @@ import pytest
 
 from gaoqi.apps.notifications.models import Delivery, DeliveryState, Notice, WebhookSubscription
 from gaoqi.apps.notifications.services import NoticeSpec, notify
+from tests.platform.matrix import assert_sent_to_login, assert_status, assert_unauthenticated, cases, routes
 
-CAST = ["owner", "colleague", "outsider", "mentor", "other_mentor", "district", "other_district", "bureau", "station"]
 OWNER_ONLY = {"owner": 302}
 ADMINS = {"owner": 200, "outsider": 200}
 OUR_ADMIN = {"outsider": 404}
@@ -39,12 +39,6 @@ API = [
 HOOK = {"url": "https://erp.example.cn/gaoqi", "topics": ["policy"]}
 
 
-def _cases(table):
-    for method, path, expected, default in table:
-        for who in CAST:
-            yield pytest.param(method, path, who, expected.get(who, default), id=f"{method} {path} as {who}")
-
-
 @pytest.fixture
 def objects(cast):
     notify(
@@ -68,25 +62,23 @@ def _request(client, method, path, objects):
     return client.post(url, HOOK)
 
 
-@pytest.mark.parametrize(("method", "path", "who", "status"), list(_cases(PAGES + API)))
+@pytest.mark.parametrize(("method", "path", "who", "status"), list(cases(PAGES + API)))
 def test_each_role_gets_exactly_what_it_may(client, cast, objects, method, path, who, status):
     client.force_login(getattr(cast, who))
     response = _request(client, method, path, objects)
-    assert response.status_code == status, response.content[:300]
+    assert_status(response, status)
 
 
-@pytest.mark.parametrize(("method", "path"), [(m, p) for m, p, _e, _d in PAGES])
+@pytest.mark.parametrize(("method", "path"), routes(PAGES))
 def test_anonymous_visitors_are_sent_to_login(client, objects, method, path):
     response = _request(client, method, path, objects)
-    assert response.status_code == 302
-    assert response.url.startswith("/accounts/login/")
+    assert_sent_to_login(response)
 
 
-@pytest.mark.parametrize(("method", "path"), [(m, p) for m, p, _e, _d in API])
+@pytest.mark.parametrize(("method", "path"), routes(API))
 def test_anonymous_api_calls_get_the_401_envelope(client, objects, method, path):
     response = _request(client, method, path, objects)
-    assert response.status_code == 401
-    assert response.json()["code"] == "unauthenticated"
+    assert_unauthenticated(response)
 
 
 @pytest.mark.parametrize("who", ["owner", "colleague", "outsider", "bureau"])

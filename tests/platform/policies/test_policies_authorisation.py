@@ -5,8 +5,8 @@ import json
 import pytest
 
 from gaoqi.apps.policies.models import Policy
+from tests.platform.matrix import cases
 
-CAST = ["owner", "colleague", "outsider", "mentor", "other_mentor", "district", "other_district", "bureau", "station"]
 STAFF = {"district": 200, "other_district": 200, "bureau": 200}
 ENTERPRISES = {"owner": 200, "colleague": 200, "outsider": 200}
 PAGES = [
@@ -37,12 +37,6 @@ API = [
 ]
 
 
-def _cases(table):
-    for method, path, expected, default in table:
-        for who in CAST:
-            yield pytest.param(method, path, who, expected.get(who, default), id=f"{method} {path} as {who}")
-
-
 @pytest.fixture
 def objects(cast, make_policy):
     published = make_policy(status=Policy.Status.PUBLISHED)
@@ -50,7 +44,7 @@ def objects(cast, make_policy):
     return {"published": published.pk, "draft": draft.pk}
 
 
-@pytest.mark.parametrize(("method", "path", "who", "status"), list(_cases(PAGES)))
+@pytest.mark.parametrize(("method", "path", "who", "status"), list(cases(PAGES)))
 def test_pages(client, cast, objects, sent, method, path, who, status):
     client.force_login(getattr(cast, who))
     url = path.format(**objects)
@@ -58,7 +52,7 @@ def test_pages(client, cast, objects, sent, method, path, who, status):
     assert response.status_code == status
 
 
-@pytest.mark.parametrize(("method", "path", "who", "status"), list(_cases(API)))
+@pytest.mark.parametrize(("method", "path", "who", "status"), list(cases(API)))
 def test_api(client, cast, objects, sent, method, path, who, status):
     client.force_login(getattr(cast, who))
     url = path.format(**objects)

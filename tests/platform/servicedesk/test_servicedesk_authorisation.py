@@ -2,9 +2,9 @@
 
 import pytest
 
+from tests.platform.matrix import assert_sent_to_login, assert_status, assert_unauthenticated, cases, routes
 from tests.platform.servicedesk.servicedesk_setup import submit
 
-CAST = ["owner", "colleague", "outsider", "mentor", "other_mentor", "district", "other_district", "bureau", "station"]
 ENTERPRISE = {"owner": 200, "colleague": 200, "outsider": 200}
 CONSOLE = {"mentor": 200, "other_mentor": 200, "district": 200, "other_district": 200, "bureau": 200, "station": 200}
 SEES_OURS = {"owner": 200, "colleague": 200, "mentor": 200, "district": 200, "bureau": 200}
@@ -51,12 +51,6 @@ API = [
 ]
 
 
-def _cases(table):
-    for method, path, expected, default in table:
-        for who in CAST:
-            yield pytest.param(method, path, who, expected.get(who, default), id=f"{method} {path} as {who}")
-
-
 @pytest.fixture
 def requests(desk):
     return {
@@ -87,25 +81,23 @@ def _request(client, method, path, requests):
     return client.post(url, FORM)
 
 
-@pytest.mark.parametrize(("method", "path", "who", "status"), list(_cases(PAGES + API)))
+@pytest.mark.parametrize(("method", "path", "who", "status"), list(cases(PAGES + API)))
 def test_each_role_gets_exactly_what_it_may(client, desk, requests, method, path, who, status):
     client.force_login(getattr(desk, who))
     response = _request(client, method, path, requests)
-    assert response.status_code == status, response.content[:300]
+    assert_status(response, status)
 
 
-@pytest.mark.parametrize(("method", "path"), [(m, p) for m, p, _e, _d in PAGES])
+@pytest.mark.parametrize(("method", "path"), routes(PAGES))
 def test_anonymous_visitors_are_sent_to_login(client, requests, method, path):
     response = _request(client, method, path, requests)
-    assert response.status_code == 302
-    assert response.url.startswith("/accounts/login/")
+    assert_sent_to_login(response)
 
 
-@pytest.mark.parametrize(("method", "path"), [(m, p) for m, p, _e, _d in API])
+@pytest.mark.parametrize(("method", "path"), routes(API))
 def test_anonymous_api_calls_get_the_401_envelope(client, requests, method, path):
     response = _request(client, method, path, requests)
-    assert response.status_code == 401
-    assert response.json()["code"] == "unauthenticated"
+    assert_unauthenticated(response)
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from gaoqi.apps.training.services import registration_create
+from tests.platform.matrix import CAST, assert_sent_to_login, assert_status, assert_unauthenticated, cases, routes
 
-CAST = ["owner", "colleague", "outsider", "mentor", "other_mentor", "district", "other_district", "bureau", "station"]
 EVERYONE = dict.fromkeys(CAST, 200)
 ENTERPRISES = {"owner": 200, "colleague": 200, "outsider": 200}
 ORGANISERS = {"district": 200, "other_district": 200, "bureau": 200, "station": 200}
@@ -50,12 +50,6 @@ API = [
 ]
 
 
-def _cases(table):
-    for method, path, expected, default in table:
-        for who in CAST:
-            yield pytest.param(method, path, who, expected.get(who, default), id=f"{method} {path} as {who}")
-
-
 @pytest.fixture
 def objects(cast, session, settings):
     settings.PDF_CHROMIUM = "/nonexistent/chromium"  # certificates answer 503 fast instead of printing
@@ -89,22 +83,20 @@ def _request(client, method, path, objects):
     return client.post(url, json.dumps(body), content_type="application/json")
 
 
-@pytest.mark.parametrize(("method", "path", "who", "status"), list(_cases(PAGES + API)))
+@pytest.mark.parametrize(("method", "path", "who", "status"), list(cases(PAGES + API)))
 def test_each_role_gets_exactly_what_it_may(client, cast, objects, method, path, who, status):
     client.force_login(getattr(cast, who))
     response = _request(client, method, path, objects)
-    assert response.status_code == status, response.content[:300]
+    assert_status(response, status)
 
 
-@pytest.mark.parametrize(("method", "path"), [(m, p) for m, p, _e, _d in PAGES])
+@pytest.mark.parametrize(("method", "path"), routes(PAGES))
 def test_anonymous_visitors_are_sent_to_login(client, objects, method, path):
     response = _request(client, method, path, objects)
-    assert response.status_code == 302
-    assert response.url.startswith("/accounts/login/")
+    assert_sent_to_login(response)
 
 
-@pytest.mark.parametrize(("method", "path"), [(m, p) for m, p, _e, _d in API])
+@pytest.mark.parametrize(("method", "path"), routes(API))
 def test_anonymous_api_calls_get_the_401_envelope(client, objects, method, path):
     response = _request(client, method, path, objects)
-    assert response.status_code == 401
-    assert response.json()["code"] == "unauthenticated"
+    assert_unauthenticated(response)
