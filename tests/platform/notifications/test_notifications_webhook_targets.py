@@ -14,6 +14,13 @@ from gaoqi.apps.notifications.worker import deliver_pass
 from gaoqi.core.errors import DomainError
 
 NOON = timezone.make_aware(datetime.datetime(2026, 12, 1, 12))
+
+
+@pytest.fixture(autouse=True)
+def _notices_written_at_noon(clock):
+    clock.at(NOON)
+
+
 REFUSED = {
     "http://127.0.0.1/hook": "本机回环地址",
     "http://10.1.2.3/hook": "内网地址",

@@ -20,6 +20,11 @@ def at(day, hour, minute=0):
 NOON = at(1, 12)
 
 
+@pytest.fixture(autouse=True)
+def _notices_written_at_noon(clock):
+    clock.at(NOON)
+
+
 def send(user, key="policy:7", topic="policy", enterprise_id=None):
     return notify(
         [
