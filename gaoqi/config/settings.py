@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "gaoqi.apps.mentoring",
     "gaoqi.apps.servicedesk",
     "gaoqi.web",
+    "django.forms",  # last: gaoqi.web overrides some of its widget templates (see gaoqi/web/forms/rendering.py)
 ]
 
 MIDDLEWARE = [
@@ -48,6 +49,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "gaoqi.config.urls"
+FORM_RENDERER = "gaoqi.web.forms.rendering.FormRenderer"
+
 WSGI_APPLICATION = "gaoqi.config.wsgi.application"
 ASGI_APPLICATION = "gaoqi.config.asgi.application"
 
@@ -62,6 +65,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "gaoqi.web.context_processors.layout",
             ],
         },
     },

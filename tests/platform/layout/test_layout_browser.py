@@ -1,0 +1,118 @@
+"""Every page of every role in Chromium at a phone's width (390 px) and a laptop's (1366 px): nothing wider than the
+screen, no Content-Security-Policy violation, no script error; then each role's main pages (its menu) on the phone in
+large type and high contrast.
+
+Screenshots of the main pages, and of any page that fails, land in test-artifacts/layout/<role>/<width>/.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from gaoqi.web.display import COOKIE
+from tests.platform.browser import ARTIFACTS
+from tests.platform.layout.site_pages import DEMO_PASSWORD, build_world, pages_by_role
+
+pytestmark = pytest.mark.browser
+
+PHONE, LAPTOP = {"width": 390, "height": 844}, {"width": 1366, "height": 768}
+WATCH_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__violations.push(`${e.violatedDirective} ${e.blockedURI || "inline"} ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= window.innerWidth) return null;
+  const wide = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > width + 1);
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + [...el.classList].map((c) => "." + c);
+  const innermost = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other)));
+  return { scrollWidth: document.documentElement.scrollWidth, elements: innermost.slice(0, 5).map(name) };
+}"""
+SETTLED = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+MENU = "nav.main-menu a.nav-link"
+
+
+@pytest.fixture
+def world(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.PDF_CHROMIUM = "/nonexistent/chromium"
+    return build_world()
+
+
+def log_in(page, role: str) -> None:
+    page.context.clear_cookies()
+    if role == "anonymous":
+        return
+    page.goto("/accounts/login/")
+    page.fill("[name=username]", role)
+    page.fill("[name=password]", DEMO_PASSWORD)
+    page.click("button.primary")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def main_pages(page, pages: list[str]) -> set[str]:
+    """The role's home and the pages of its menu (every page for a visitor, who has no menu)."""
+    page.goto("/")
+    menu = page.locator(MENU).evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
+    return {urlsplit(page.url).path, *menu} if menu else set(pages)
+
+
+def failed_asset(response) -> bool:
+    """A script, style sheet, font or image that did not load (the favicon of Django's own admin pages aside)."""
+    return response.status >= 400 and response.request.resource_type != "document" and "/favicon" not in response.url
+
+
+def check(page, url: str, sizes, shots: str | None) -> list:
+    """Open ``url`` at the first size, narrow it to the next; what is wider than the screen at each, and any policy
+    violation. A screenshot under ``shots`` (always when something is wrong)."""
+    page.set_viewport_size(sizes[0])
+    page.goto(url)
+    found = []
+    for size in sizes:
+        page.set_viewport_size(size)
+        page.evaluate(SETTLED)
+        overflow = page.evaluate(OVERFLOW)
+        if overflow:
+            found.append((url, size["width"], overflow))
+        if shots or overflow:
+            name = re.sub(r"[^\w.-]+", "_", url.strip("/"))[:80] or "home"
+            page.screenshot(
+                path=str(ARTIFACTS / "layout" / (shots or "failed") / str(size["width"]) / f"{name}.png"),
+                full_page=True,
+            )
+    if violations := page.evaluate("window.__violations"):
+        found.append((url, "CSP", violations))
+    return found
+
+
+def test_every_page_fits_a_phone_and_a_laptop_without_csp_violations(page, client, live_server, world):
+    pages = pages_by_role(client, world)
+    page.add_init_script(WATCH_VIOLATIONS)
+    problems, console = [], []
+    page.on(
+        "console", lambda m: m.type == "error" and "Failed to load resource" not in m.text and console.append(m.text)
+    )
+    page.on("pageerror", lambda e: console.append((page.url, str(e))))
+    page.on(
+        "response",
+        lambda r: (
+            r.status >= 400
+            and r.request.resource_type != "document"
+            and not r.url.endswith("/favicon.ico")
+            and console.append((r.status, r.url))
+        ),
+    )
+    for role, urls in pages.items():
+        log_in(page, role)
+        main = main_pages(page, urls)
+        for url in urls:
+            problems += [(role, *p) for p in check(page, url, (LAPTOP, PHONE), role if url in main else None)]
+        page.context.add_cookies([{"name": COOKIE, "value": "contrast,large", "url": f"{live_server.url}/"}])
+        for url in sorted(main):
+            problems += [(role, "large, contrast", *p) for p in check(page, url, (PHONE,), f"{role}-large-contrast")]
+    assert not problems, "\n".join(map(str, problems))
+    assert not console, console
+    assert sum(map(len, pages.values())) > 150, {role: len(urls) for role, urls in pages.items()}
