@@ -1,6 +1,6 @@
 """Every page of every role in Chromium at a phone's width (390 px) and a laptop's (1366 px): nothing wider than the
 screen, no Content-Security-Policy violation, no script error; then each role's main pages (its menu) on the phone in
-large type and high contrast.
+large type and high contrast. The API docs and the admin run under the same policy.
 
 Screenshots of the main pages, and of any page that fails, land in test-artifacts/layout/<role>/<width>/.
 """
@@ -9,9 +9,11 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from gaoqi.web.display import COOKIE
 from tests.platform.browser import ARTIFACTS
+from tests.platform.conftest import PASSWORD
 from tests.platform.layout.site_pages import DEMO_PASSWORD, build_world, pages_by_role
 
 pytestmark = pytest.mark.browser
@@ -116,3 +118,17 @@ def test_every_page_fits_a_phone_and_a_laptop_without_csp_violations(page, clien
     assert not problems, "\n".join(map(str, problems))
     assert not console, console
     assert sum(map(len, pages.values())) > 150, {role: len(urls) for role, urls in pages.items()}
+
+
+def test_the_api_docs_and_the_admin_run_under_the_policy(page, cast):
+    page.add_init_script(WATCH_VIOLATIONS)
+    page.goto("/accounts/login/")
+    page.fill("[name=username]", "bureau")
+    page.fill("[name=password]", PASSWORD)
+    page.click("button.primary")
+    page.goto("/api/v1/docs")
+    expect(page.locator(".swagger-ui .opblock").first).to_be_visible()
+    assert page.evaluate("window.__violations") == []
+    page.goto("/admin/")
+    expect(page.locator("#content")).to_be_visible()
+    assert page.evaluate("window.__violations") == []
