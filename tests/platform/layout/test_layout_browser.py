@@ -1,11 +1,13 @@
 """Every page of every role in Chromium at a phone's width (390 px) and a laptop's (1366 px): nothing wider than the
-screen, no Content-Security-Policy violation, no script error; then each role's main pages (its menu) on the phone in
-large type and high contrast. The API docs and the admin run under the same policy.
+screen, every chart's legend clear of its axes and the chart as wide as its box, no Content-Security-Policy violation,
+no script error (checks in page_checks.js); then each role's main pages (its menu) on the phone in large type and high
+contrast. The API docs and the admin run under the same policy.
 
 Screenshots of the main pages, and of any page that fails, land in test-artifacts/layout/<role>/<width>/.
 """
 
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -19,20 +21,7 @@ from tests.platform.layout.site_pages import DEMO_PASSWORD, build_world, pages_b
 pytestmark = pytest.mark.browser
 
 PHONE, LAPTOP = {"width": 390, "height": 844}, {"width": 1366, "height": 768}
-WATCH_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__violations.push(`${e.violatedDirective} ${e.blockedURI || "inline"} ${e.sourceFile}:${e.lineNumber}`);
-});
-"""
-OVERFLOW = """() => {
-  const width = document.documentElement.clientWidth;
-  if (document.documentElement.scrollWidth <= window.innerWidth) return null;
-  const wide = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > width + 1);
-  const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + [...el.classList].map((c) => "." + c);
-  const innermost = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other)));
-  return { scrollWidth: document.documentElement.scrollWidth, elements: innermost.slice(0, 5).map(name) };
-}"""
+PAGE_CHECKS = Path(__file__).with_name("page_checks.js")
 SETTLED = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 MENU = "nav.main-menu a.nav-link"
 
@@ -68,45 +57,39 @@ def failed_asset(response) -> bool:
 
 
 def check(page, url: str, sizes, shots: str | None) -> list:
-    """Open ``url`` at the first size, narrow it to the next; what is wider than the screen at each, and any policy
-    violation. A screenshot under ``shots`` (always when something is wrong)."""
+    """Open ``url`` at the first size, narrow it to the next; what is wider than the screen and what is wrong with the
+    charts at each, and any policy violation. A screenshot under ``shots`` (under failed/ when the page overflows)."""
     page.set_viewport_size(sizes[0])
     page.goto(url)
     found = []
     for size in sizes:
         page.set_viewport_size(size)
         page.evaluate(SETTLED)
-        overflow = page.evaluate(OVERFLOW)
+        overflow = page.evaluate("pageChecks.overflow()")
         if overflow:
             found.append((url, size["width"], overflow))
+        if charts := page.evaluate("pageChecks.charts()"):
+            found.append((url, size["width"], charts))
         if shots or overflow:
             name = re.sub(r"[^\w.-]+", "_", url.strip("/"))[:80] or "home"
             page.screenshot(
                 path=str(ARTIFACTS / "layout" / (shots or "failed") / str(size["width"]) / f"{name}.png"),
                 full_page=True,
             )
-    if violations := page.evaluate("window.__violations"):
+    if violations := page.evaluate("pageChecks.violations"):
         found.append((url, "CSP", violations))
     return found
 
 
 def test_every_page_fits_a_phone_and_a_laptop_without_csp_violations(page, client, live_server, world):
     pages = pages_by_role(client, world)
-    page.add_init_script(WATCH_VIOLATIONS)
+    page.add_init_script(path=PAGE_CHECKS)
     problems, console = [], []
     page.on(
         "console", lambda m: m.type == "error" and "Failed to load resource" not in m.text and console.append(m.text)
     )
     page.on("pageerror", lambda e: console.append((page.url, str(e))))
-    page.on(
-        "response",
-        lambda r: (
-            r.status >= 400
-            and r.request.resource_type != "document"
-            and not r.url.endswith("/favicon.ico")
-            and console.append((r.status, r.url))
-        ),
-    )
+    page.on("response", lambda r: failed_asset(r) and console.append((r.status, r.url)))
     for role, urls in pages.items():
         log_in(page, role)
         main = main_pages(page, urls)
@@ -121,14 +104,14 @@ def test_every_page_fits_a_phone_and_a_laptop_without_csp_violations(page, clien
 
 
 def test_the_api_docs_and_the_admin_run_under_the_policy(page, cast):
-    page.add_init_script(WATCH_VIOLATIONS)
+    page.add_init_script(path=PAGE_CHECKS)
     page.goto("/accounts/login/")
     page.fill("[name=username]", "bureau")
     page.fill("[name=password]", PASSWORD)
     page.click("button.primary")
     page.goto("/api/v1/docs")
     expect(page.locator(".swagger-ui .opblock").first).to_be_visible()
-    assert page.evaluate("window.__violations") == []
+    assert page.evaluate("pageChecks.violations") == []
     page.goto("/admin/")
     expect(page.locator("#content")).to_be_visible()
-    assert page.evaluate("window.__violations") == []
+    assert page.evaluate("pageChecks.violations") == []

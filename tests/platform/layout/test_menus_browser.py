@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from gaoqi.apps.mentoring.models import Station
 from tests.platform.browser import shot
 from tests.platform.conftest import PASSWORD
-from tests.platform.layout.test_layout_browser import PHONE, WATCH_VIOLATIONS
+from tests.platform.layout.test_layout_browser import PAGE_CHECKS, PHONE
 
 pytestmark = pytest.mark.browser
 OPEN = re.compile(r"^(?!.*\bshowing\b).*\bshow\b")  # Bootstrap's off-canvas once its slide-in has finished
@@ -88,7 +88,7 @@ def test_large_type_and_high_contrast_are_switched_from_the_top_bar_and_stay_on(
 
 
 def test_a_chart_tooltip_shows_without_a_policy_violation(page, cast, station):
-    page.add_init_script(WATCH_VIOLATIONS)
+    page.add_init_script(path=PAGE_CHECKS)
     page.goto("/mentoring/stations/")
     chart = page.locator("#station-chart canvas").first
     expect(chart).to_be_visible()
@@ -96,4 +96,4 @@ def test_a_chart_tooltip_shows_without_a_policy_violation(page, cast, station):
     for step in range(1, 12):
         page.mouse.move(box["x"] + box["width"] * step / 12, box["y"] + box["height"] * 0.8)
     shot(page, "chart-tooltip")
-    assert page.evaluate("window.__violations") == []
+    assert page.evaluate("pageChecks.violations") == []

@@ -25,12 +25,12 @@ document.addEventListener("DOMContentLoaded", function () {
     var districts = charts.data("station-data") || [];
     charts.draw(stations, {
       tooltip: { trigger: "axis" },
-      xAxis: { type: "category", data: districts.map(function (r) { return r.name; }), axisLabel: { interval: 0, rotate: 45 } },
+      xAxis: { type: "category", data: districts.map(function (r) { return r.name; }), axisLabel: { interval: 0 } },
       yAxis: { type: "value", minInterval: 1, name: stations.dataset.label },
       series: [{
         type: "bar",
         data: districts.map(function (r) { return { value: r.stations, itemStyle: { color: r.stations ? "#1f6feb" : "#d1242f" } }; }),
       }],
-    });
+    }, { xAxis: { axisLabel: { rotate: 45 } } });
   }
 });

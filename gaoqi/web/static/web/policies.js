@@ -23,12 +23,12 @@ document.addEventListener("DOMContentLoaded", function () {
     charts.draw(board, {
       legend: {},
       tooltip: { trigger: "axis" },
-      xAxis: { type: "category", data: districts.map(function (r) { return r.name; }), axisLabel: { interval: 0, rotate: 45 } },
+      xAxis: { type: "category", data: districts.map(function (r) { return r.name; }), axisLabel: { interval: 0 } },
       yAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
       series: [
         { name: board.dataset.aware, type: "bar", data: districts.map(function (r) { return pct(r.aware_rate); }) },
         { name: board.dataset.applied, type: "bar", data: districts.map(function (r) { return pct(r.applied_rate); }) },
       ],
-    });
+    }, { xAxis: { axisLabel: { rotate: 45 } } });
   }
 });

@@ -1,5 +1,5 @@
-// 科创学堂 KPIs by district: sessions on the left axis, trainee-visits and enterprises on the right; labels come
-// translated from data attributes, figures from a json_script block.
+// 科创学堂 KPIs by district: sessions and enterprises reached on the left axis, trainee-visits (hundreds) on the right;
+// labels come translated from data attributes, figures from a json_script block.
 document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var charts = window.gaoqiCharts;
@@ -9,13 +9,16 @@ document.addEventListener("DOMContentLoaded", function () {
   var d = el.dataset;
   charts.draw(el, {
     tooltip: { trigger: "axis" },
-    legend: { data: [d.sessions, d.visits, d.enterprises] },
-    xAxis: { type: "category", data: rows.map(function (r) { return r.name; }), axisLabel: { interval: 0, rotate: 45 } },
-    yAxis: [{ type: "value", name: d.sessions, minInterval: 1 }, { type: "value", name: d.visits, minInterval: 1 }],
+    legend: { data: [d.sessions, d.enterprises, d.visits] },
+    xAxis: { type: "category", data: rows.map(function (r) { return r.name; }), axisLabel: { interval: 0 } },
+    yAxis: [
+      { type: "value", name: d.sessions + " / " + d.enterprises, minInterval: 1 },
+      { type: "value", name: d.visits, minInterval: 1 },
+    ],
     series: [
       { name: d.sessions, type: "bar", data: rows.map(function (r) { return r.sessions; }) },
-      { name: d.visits, type: "bar", yAxisIndex: 1, data: rows.map(function (r) { return r.trainee_visits; }) },
-      { name: d.enterprises, type: "bar", yAxisIndex: 1, data: rows.map(function (r) { return r.enterprises; }) },
+      { name: d.enterprises, type: "bar", data: rows.map(function (r) { return r.enterprises; }) },
+      { name: d.visits, type: "line", yAxisIndex: 1, data: rows.map(function (r) { return r.trainee_visits; }) },
     ],
-  });
+  }, { xAxis: { axisLabel: { rotate: 45 } } });
 });
