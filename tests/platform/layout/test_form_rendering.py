@@ -1,4 +1,4 @@
-"""Every form field renders as a Bootstrap control, chosen once by the form renderer; status codes get one colour each."""
+"""Every form field renders as a Bootstrap control, chosen once by the form renderer; each status code has one colour."""
 
 import pytest
 from django import forms
@@ -47,8 +47,10 @@ def test_a_field_with_an_error_is_marked_invalid_and_keeps_what_was_typed():
 
 @pytest.mark.parametrize(
     ("status", "colour"),
-    [("eligible", "success"), ("fail", "danger"), ("no", "danger"), ("nearly", "warning"), ("new", "primary")]
-    + [("unknown", "secondary"), ("lacks", "secondary"), ("draft", "secondary"), ("", "secondary")],
+    [
+        *[("eligible", "success"), ("fail", "danger"), ("no", "danger"), ("nearly", "warning"), ("new", "primary")],
+        *[("unknown", "secondary"), ("lacks", "secondary"), ("draft", "secondary"), ("", "secondary")],
+    ],
 )
 def test_each_status_has_one_colour(status, colour):
     assert tone(status) == colour
