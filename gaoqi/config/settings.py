@@ -123,13 +123,16 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Two queues: "default" for domain work, "pdf" for printing documents, so a user waiting for a PDF is never queued
+# behind a batch re-assessment (production runs a worker for each; `make run`'s one worker takes both).
+TASK_QUEUES = ["default", "pdf"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 if TASKS_REDIS_URL := os.environ.get("GAOQI_TASKS_REDIS_URL"):
-    # Scale-out: the queue lives in Redis and any number of `manage.py rqworker default --with-scheduler
-    # --job-class django_tasks_rq.Job` processes execute it.
+    # Scale-out: the queues live in Redis and any number of `manage.py rqworker default pdf --with-scheduler
+    # --job-class django_tasks_rq.Job` processes execute them.
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
-    RQ_QUEUES = {"default": {"URL": TASKS_REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
+    RQ_QUEUES = {name: {"URL": TASKS_REDIS_URL} for name in TASK_QUEUES}
 
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 if SMTP_HOST := os.environ.get("GAOQI_SMTP_HOST"):
@@ -145,6 +148,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 LOGIN_THROTTLE = {"attempts": 5, "window_seconds": 900}
 PDF_FONT = os.environ.get("GAOQI_PDF_FONT", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+# The process's Chromium (gaoqi.core.pdf): closed after this long without a document, restarted after this many.
+PDF_PRINTER = {"idle_seconds": 300, "recycle_after": 200}
 
 MEDIA_ROOT = Path(os.environ.get("GAOQI_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 

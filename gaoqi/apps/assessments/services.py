@@ -9,6 +9,7 @@ from gaoqi.apps.assessments import tasks
 from gaoqi.apps.assessments.batch import scope
 from gaoqi.apps.assessments.engine import ProfileError, assess, summary
 from gaoqi.apps.assessments.models import Assessment, BatchRun
+from gaoqi.apps.assessments.pdf import report_pdfs_discard_superseded
 from gaoqi.apps.enterprises.models import Enterprise
 from gaoqi.apps.enterprises.profile import profile_as_dict
 from gaoqi.apps.enterprises.selectors import enterprise_can_edit, enterprise_get, enterprise_list
@@ -28,9 +29,11 @@ def assessment_can_run(*, actor, enterprise: Enterprise) -> bool:
 
 def _store(enterprise_id: int, result: dict, *, actor=None, batch=None) -> Assessment:
     Assessment.objects.filter(enterprise_id=enterprise_id, is_latest=True).update(is_latest=False)
-    return Assessment.objects.create(
+    assessment = Assessment.objects.create(
         enterprise_id=enterprise_id, actor=actor, batch=batch, result=result, **summary(result)
     )
+    report_pdfs_discard_superseded(enterprise_id=enterprise_id)
+    return assessment
 
 
 @transaction.atomic
