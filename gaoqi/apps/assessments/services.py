@@ -12,7 +12,7 @@ from gaoqi.apps.assessments.models import Assessment, BatchRun
 from gaoqi.apps.assessments.pdf import report_pdfs_discard_superseded
 from gaoqi.apps.enterprises.models import Enterprise
 from gaoqi.apps.enterprises.profile import profile_as_dict
-from gaoqi.apps.enterprises.selectors import enterprise_can_edit, enterprise_get, enterprise_list
+from gaoqi.apps.enterprises.selectors import enterprise_can_edit, enterprise_check, enterprise_list
 from gaoqi.core.audit import audit_record
 from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.roles import STAFF_ROLES, Role
@@ -39,7 +39,7 @@ def _store(enterprise_id: int, result: dict, *, actor=None, batch=None) -> Asses
 @transaction.atomic
 def assessment_run(*, actor, enterprise: Enterprise, as_of=None) -> Assessment:
     """Assess the enterprise's current profile now and store the result."""
-    enterprise_get(actor=actor, pk=enterprise.pk)
+    enterprise_check(actor=actor, pk=enterprise.pk)
     if not assessment_can_run(actor=actor, enterprise=enterprise):
         raise PermissionDenied
     try:
