@@ -41,6 +41,11 @@ def enterprise_get(*, actor, pk) -> Enterprise:
     return enterprise
 
 
+def enterprise_seen(*, actor, enterprise: Enterprise) -> None:
+    """Record that a read scoped by ``enterprise_list`` found this enterprise, so later checks cost no query."""
+    _seen(actor).add(enterprise.pk)
+
+
 def enterprise_check(*, actor, pk: int) -> None:
     """NotFound unless the actor may see the enterprise."""
     if pk not in _seen(actor):
