@@ -78,7 +78,7 @@ def test_marking_as_applied_shows_on_the_detail_page(client, cast, make_policy, 
 
 
 def test_staff_see_matches_and_the_funnel_on_the_detail_page(client, cast, make_policy):
-    policy = make_policy(status=Policy.Status.PUBLISHED, uncertain_note="金额待核实")
+    policy = make_policy(status=Policy.Status.PUBLISHED, staff_note="金额待核实")
     PolicyMatch.objects.create(policy=policy, enterprise=cast.ours, district="440112", status="qualify", version=1)
     PolicyMatch.objects.create(policy=policy, enterprise=cast.theirs, district="440106", status="qualify", version=1)
     PolicyApplication.objects.create(policy=policy, enterprise=cast.ours, district="440112")
