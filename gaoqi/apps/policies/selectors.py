@@ -154,6 +154,17 @@ def policy_funnel(*, actor, policy: Policy) -> list[dict]:
     return rows
 
 
+def funnel_gap(total: dict, *, published: bool) -> str:
+    """Why the funnel's reach is empty, when it is: nothing published, nobody qualifying, or no one to tell."""
+    if not published:
+        return _("政策尚未发布：发布后才会匹配企业并推送通知。")
+    if not total["qualifying"]:
+        return _("目前没有企业符合本政策的全部条件，因此没有推送；接近符合和缺少数据的企业见下方匹配结果。")
+    if not total["notified"]:
+        return _("符合条件的企业都还没有平台账号，无法推送通知；请引导企业注册后在“我的政策”查看。")
+    return ""
+
+
 def _rates(row: dict) -> dict:
     qualifying = row["qualifying"]
     row["aware_rate"] = min(row["read"], qualifying) / qualifying if qualifying else None

@@ -61,8 +61,11 @@ def policy_detail(request, pk):
             status=status if status in MatchStatus.values else "",
             district=district,
         )
+        funnel = selectors.policy_funnel(actor=request.user, policy=mine.policy)
+        published = mine.policy.status != Policy.Status.DRAFT
         context |= {
-            "funnel": selectors.policy_funnel(actor=request.user, policy=mine.policy),
+            "funnel": funnel,
+            "funnel_gap": selectors.funnel_gap(funnel[-1], published=published),
             "matches": Paginator(matches, PAGE_SIZE).get_page(request.GET.get("page")),
             "statuses": MatchStatus.choices,
             "status": status,
