@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from gaoqi.apps.enterprises.demo import DEMO_PASSWORD, DEMO_USERS
 
 STEPS = [
-    ("数据库迁移", "migrate", {"interactive": False}),
+    ("数据库迁移", "migrate", {"interactive": False, "skip_checks": True}),
     ("演示企业", "demo", {"if_empty": True}),
     ("自评（全部企业）", "reassess", {"if_unassessed": True}),
     ("导师与服务站", "demo_mentoring", {"if_empty": True}),
@@ -27,6 +27,8 @@ STEPS = [
 
 class Command(BaseCommand):
     help = "Migrate, load every app's demo data if missing, assess, and queue the periodic tasks (one process)."
+    # the system checks import every page and endpoint (SciPy, Polars); runserver runs them right after
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("--enterprises", type=int, default=500)
