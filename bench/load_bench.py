@@ -38,6 +38,7 @@ from django.conf import settings  # noqa: E402
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.templatetags.static import static  # noqa: E402
 
 from gaoqi.apps.assessments.models import Assessment  # noqa: E402
 from gaoqi.apps.enterprises.models import Enterprise, Membership  # noqa: E402
@@ -98,8 +99,6 @@ def targets(rng: random.Random, users: list, bureau) -> dict[str, list[tuple[str
         )
         for _ in range(200)
     ]
-    from django.templatetags.static import static
-
     return {
         "enterprise-home": [("/portal/", cookies[u.pk]) for u in users],
         "report": [(f"/reports/{reports[u.pk]}/", cookies[u.pk]) for u in users if u.pk in reports],

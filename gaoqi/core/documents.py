@@ -105,6 +105,8 @@ def _finish(document_id: int, **values) -> None:
 
 
 def documents_discard(*, kind: str, object_ids: Iterable[int]) -> int:
-    """Delete the stored documents of these objects (every language); returns how many went."""
-    deleted, _by_model = PrintedDocument.objects.filter(kind=kind, object_id__in=object_ids).delete()
+    """Delete the stored documents of these objects (every language); returns how many went. Documents still queued
+    or printing are left to finish: someone is waiting for them (a later discard takes them)."""
+    found = PrintedDocument.objects.filter(kind=kind, object_id__in=object_ids)
+    deleted, _by_model = found.exclude(status__in=[Status.QUEUED, Status.PRINTING]).delete()
     return deleted

@@ -19,7 +19,7 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 @pytest.fixture
 def prints(monkeypatch):
-    """Every document the worker prints (through the real Chromium), as ``(html length, pdf)`` pairs."""
+    """The PDF bytes of every document the worker prints (through the real Chromium)."""
     printed = []
     real = documents.html_to_pdf
 
@@ -125,6 +125,16 @@ def test_a_new_assessment_deletes_the_pdf_of_the_one_it_supersedes(
     assert "生成 PDF" in _status(owner, newer)
 
 
+def test_a_pdf_asked_for_before_a_newer_assessment_is_still_printed_for_the_one_on_screen(
+    owner, cast, report, prints, run_worker, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _ask(owner, report)
+    assessment_run(actor=cast.owner, enterprise=cast.ours)  # e.g. the re-assessment after a profile change
+    run_worker()
+    assert owner.get(reverse("files:report_pdf", args=[report.pk]))["Content-Type"] == "application/pdf"
+
+
 def test_a_finished_batch_deletes_the_pdfs_it_superseded(owner, cast, report, make_assessment):
     theirs = make_assessment(cast.theirs)
     for assessment in (report, theirs):
@@ -161,7 +171,7 @@ def test_a_print_whose_worker_died_is_queued_again_by_the_next_request(
     owner, report, clock, django_capture_on_commit_callbacks
 ):
     clock.at(timezone.now())
-    with django_capture_on_commit_callbacks(execute=True) as queued:
+    with django_capture_on_commit_callbacks(execute=True):
         _ask(owner, report)
     PrintedDocument.objects.update(status=PrintedDocument.Status.PRINTING)
     clock.at(timezone.now() + datetime.timedelta(minutes=5))
