@@ -1,9 +1,9 @@
 """The menus and each role's home, declared once.
 
 Staff roles (bureau, district, mentor, station, finance) get ``SIDEBAR``, grouped by task; enterprise users get
-``TOP_MENU``. An entry names the roles that see it (and, where a role is not enough, one more condition); its target
-``"home"`` stands for the role's home. The home view redirects to ``home_url``; base.html renders ``menu_for``; a test
-opens every entry as every role it is shown to.
+``TOP_MENU``, visitors ``VISITOR_MENU``. An entry names the roles that see it (and, where a role is not enough, one
+more condition); its target ``"home"`` stands for the role's home. The home view redirects to ``home_url``; base.html
+renders ``sidebar_for`` and ``top_menu_for``; a test opens every entry as every role it is shown to.
 """
 
 from collections.abc import Callable
@@ -120,6 +120,13 @@ TOP_MENU = (
     Entry(_("有求必应"), "servicedesk:list", "chat-square-text", frozenset({Role.ENTERPRISE})),
 )
 
+VISITOR_MENU = (
+    Entry(_("政策库"), "policies:list", "journal-text", frozenset()),
+    Entry(_("申报日历"), "policies:calendar", "calendar3", frozenset()),
+    Entry(_("服务工作站"), "mentoring:stations", "geo-alt", frozenset()),
+)
+"""What a visitor can read before signing in."""
+
 
 def home_url(user) -> str | None:
     """Where the user's work is: the enterprise portal, the console, the mentor's workbench, the operator's station;
@@ -150,7 +157,9 @@ def sidebar_for(user, path: str) -> list[tuple[str, list[Link]]]:
 
 
 def top_menu_for(user, path: str) -> list[Link]:
-    """The enterprise's top menu."""
-    if not user.is_authenticated or user.role != Role.ENTERPRISE:
+    """The enterprise's top menu, or the visitor's."""
+    if not user.is_authenticated:
+        return _links(VISITOR_MENU, user, path)
+    if user.role != Role.ENTERPRISE:
         return []
     return _links([e for e in TOP_MENU if e.shown_to(user)], user, path)

@@ -16,7 +16,7 @@ window.pageChecks = (function () {
     var width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth <= window.innerWidth) return null;
     var wide = [].filter.call(document.body.querySelectorAll("*"), function (el) {
-      return el.getBoundingClientRect().right > width + 1;
+      return el.getBoundingClientRect().right > width + 1 && !el.closest(".offcanvas:not(.show), .dropdown-menu:not(.show)");
     });
     var innermost = wide.filter(function (el) {
       return !wide.some(function (other) { return other !== el && el.contains(other); });

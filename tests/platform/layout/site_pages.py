@@ -5,6 +5,7 @@ parameters is filled from ``SAMPLES`` (test_site_pages.py fails for a new one un
 pages, and for whom, is found by asking: a whole HTML document answered with 200.
 """
 
+import io
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -71,18 +72,9 @@ class World:
 
 
 def build_world() -> World:
-    """Load the demo data as ``make run`` does (60 enterprises) and pick the sample objects (an attachment is written
-    under MEDIA_ROOT)."""
-    for command, options in [
-        ("demo", {"enterprises": 60, "seed": 3}),
-        ("reassess", {}),
-        ("demo_mentoring", {}),
-        ("demo_training", {}),
-        ("demo_servicedesk", {}),
-        ("demo_policies", {}),
-        ("demo_notifications", {}),
-    ]:
-        call_command(command, verbosity=0, **options)
+    """Load the demo data as ``make run`` does (with 60 enterprises) and pick the sample objects (an attachment is
+    written under MEDIA_ROOT)."""
+    call_command("setup_demo", enterprises=60, stdout=io.StringIO())
     user = get_user_model().objects.get(username="enterprise")
     enterprise = user.membership.enterprise
     published = Policy.objects.filter(status=Policy.Status.PUBLISHED).order_by("pk").first()
@@ -133,6 +125,7 @@ SAMPLES = {
     "password_reset_confirm": lambda w: [{"uidb64": "MQ", "token": "set-password"}],
     "files:export": _pk(_enterprise),
     "files:report_pdf": _pk(lambda w: w.assessment.pk),
+    "files:report_pdf_status": _pk(lambda w: w.assessment.pk),
     "notifications:read": _pk(lambda w: w.notice.pk),
     "notifications:open": _pk(lambda w: w.notice.pk),
     "notifications:unsubscribe": lambda w: [{"token": unsubscribe_token(w.enterprise_user.pk, "policy")}],

@@ -1,4 +1,4 @@
-"""Every form field renders as a Bootstrap control, chosen once by the form renderer; each status code has one colour."""
+"""Every form field renders as a Bootstrap control, chosen once by the form renderer; each status has one colour."""
 
 import pytest
 from django import forms

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from gaoqi.apps.mentoring.models import Station
@@ -62,11 +63,13 @@ def test_enterprises_get_the_top_menu_and_no_sidebar(client, people):
     assert [link.label for link in links(people.owner)] == [entry.label for entry in TOP_MENU]
 
 
-def test_visitors_get_no_menu_only_the_ways_in(client, db):
+def test_visitors_get_what_they_may_read_and_the_ways_in(client, db):
     body = client.get(reverse("login")).content.decode()
     assert 'id="sidebar"' not in body
-    assert 'id="top-menu"' not in body
-    assert f'href="{reverse("register")}"' in body
+    for name in ("policies:list", "policies:calendar", "mentoring:stations", "register"):
+        assert f'href="{reverse(name)}"' in body
+    for link in top_menu_for(AnonymousUser(), "/"):
+        assert client.get(link.href).status_code == 200, link.href
 
 
 @pytest.mark.parametrize(
