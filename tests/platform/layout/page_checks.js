@@ -45,10 +45,15 @@ window.pageChecks = (function () {
       if (chart.getWidth() !== el.clientWidth) problems.push("drawn " + chart.getWidth() + " px wide in a " + el.clientWidth + " px box");
       var axes = ["xAxis", "yAxis"].flatMap(function (type) { return model.findComponents({ mainType: type }).map(box); });
       var legend = model.getComponent("legend");
-      (legend ? [box(legend)].concat(axes) : axes).forEach(function (r) {
+      var legendBox = legend && box(legend);
+      if (legend && legend.get("type") === "scroll") {  // pages through its items: drawn clipped to the chart's width
+        legendBox.width = Math.min(legendBox.x + legendBox.width, el.clientWidth) - Math.max(legendBox.x, 0);
+        legendBox.x = Math.max(legendBox.x, 0);
+      }
+      (legend ? [legendBox].concat(axes) : axes).forEach(function (r) {
         if (!inside(r)) problems.push("a component runs out of the chart: " + [r.x, r.y, r.width, r.height].map(Math.round));
       });
-      if (legend && axes.some(function (r) { return r.intersect(box(legend)); })) problems.push("the legend overlaps an axis");
+      if (legend && axes.some(function (r) { return r.intersect(legendBox); })) problems.push("the legend overlaps an axis");
       return problems.map(function (p) { return "#" + el.id + ": " + p; });
     });
   }

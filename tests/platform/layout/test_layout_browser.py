@@ -1,7 +1,7 @@
 """Every page of every role in Chromium at a phone's width (390 px) and a laptop's (1366 px): nothing wider than the
 screen, every chart's legend clear of its axes and the chart as wide as its box, no Content-Security-Policy violation,
 no script error (checks in page_checks.js); then each role's main pages (its menu) on the phone in large type and high
-contrast. The API docs and the admin run under the same policy.
+contrast, and in English. The API docs and the admin run under the same policy.
 
 Screenshots of the main pages, and of any page that fails, land in test-artifacts/layout/<role>/<width>/.
 """
@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings as django_settings
 from playwright.sync_api import expect
 
 from gaoqi.web.display import COOKIE
@@ -24,6 +25,10 @@ PHONE, LAPTOP = {"width": 390, "height": 844}, {"width": 1366, "height": 768}
 PAGE_CHECKS = Path(__file__).with_name("page_checks.js")
 SETTLED = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 MENU = "nav.main-menu a.nav-link"
+VARIANTS = {  # each role's main pages are also tried on the phone in these
+    "large-contrast": [(COOKIE, "contrast,large")],
+    "english": [(COOKIE, ""), (django_settings.LANGUAGE_COOKIE_NAME, "en")],
+}
 
 
 @pytest.fixture
@@ -95,9 +100,10 @@ def test_every_page_fits_a_phone_and_a_laptop_without_csp_violations(page, clien
         main = main_pages(page, urls)
         for url in urls:
             problems += [(role, *p) for p in check(page, url, (LAPTOP, PHONE), role if url in main else None)]
-        page.context.add_cookies([{"name": COOKIE, "value": "contrast,large", "url": f"{live_server.url}/"}])
-        for url in sorted(main):
-            problems += [(role, "large, contrast", *p) for p in check(page, url, (PHONE,), f"{role}-large-contrast")]
+        for variant, cookies in VARIANTS.items():
+            page.context.add_cookies([{"name": n, "value": v, "url": f"{live_server.url}/"} for n, v in cookies])
+            for url in sorted(main):
+                problems += [(role, variant, *p) for p in check(page, url, (PHONE,), f"{role}-{variant}")]
     assert not problems, "\n".join(map(str, problems))
     assert not console, console
     assert sum(map(len, pages.values())) > 150, {role: len(urls) for role, urls in pages.items()}
