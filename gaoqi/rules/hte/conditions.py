@@ -84,7 +84,7 @@ def hte_innovation_score(v):
 def major_incidents_last_year(v):
     applied = v.broadcast("incident", v("application_day"))
     day = v("incident_day")
-    recent = (day <= applied) & (day > applied - v.param("hte.incidents.lookback_days"))
+    recent = (day <= applied) & (day >= applied - v.param("hte.incidents.lookback_days"))
     return v.sum("incident", recent & v("incident_major"))
 
 

@@ -14,6 +14,7 @@ from gaoqi.rules.engine import Evaluation
 from gaoqi.rules.engine.status import FAIL, PASS, UNKNOWN
 from gaoqi.rules.hte.conditions import CONDITIONS
 from gaoqi.rules.hte.references import ART_11, SCORE_CONVERSION, SCORE_IP, SCORE_MANAGEMENT
+from gaoqi.rules.hte.score import ip_points_with_first_item
 from gaoqi.rules.profile import MANAGEMENT_ITEMS
 from gaoqi.rules.report.money import yuan
 from gaoqi.rules.report.raw import Raw
@@ -200,8 +201,10 @@ def _score_items(ev: Evaluation, costs: dict, n: int) -> list[Gap]:
     total = ev("ip_class_ii_count") + needed
     minimum = table["class_ii_min"]
     target = np.where(total >= minimum["B"], 1, np.where(total >= minimum["C"], 2, 3))
-    ii_gain = _capped_gain(ev, lows[target] - lows[grade], highs[target] - highs[grade])
-    i_gain = _capped_gain(ev, lows[0] - lows[grade], highs[0] - highs[grade])
+    none = ev("ip_none_usable")
+    unlock_low, unlock_high = (np.where(none, part, 0) for part in ip_points_with_first_item(ev))
+    ii_gain = _capped_gain(ev, lows[target] - lows[grade] + unlock_low, highs[target] - highs[grade] + unlock_high)
+    i_gain = _capped_gain(ev, lows[0] - lows[grade] + unlock_low, highs[0] - highs[grade] + unlock_high)
     rows = ev.param("hte.score.conversion")
     thresholds = np.array([int(row.get("at_least", 0)) for row in rows])
     row_lows = np.array([row["points"][0] for row in rows])
@@ -269,7 +272,7 @@ def _score_items(ev: Evaluation, costs: dict, n: int) -> list[Gap]:
             "join_standard_drafting",
             "项",
             SCORE_IP,
-            open_score & ~ev("standards"),
+            open_score & ~ev("standards") & ~none,
             _ints(np.ones(n)),
             _fen(np.full(n, costs["standards_cost"])),
             lambda r, g: f"参与编制国家标准、行业标准、检测方法或技术规范（知识产权加分 {points(g['score_gain'])}）",

@@ -8,6 +8,7 @@ import numpy as np
 from gaoqi.rules import exact
 from gaoqi.rules.engine import Evaluation
 from gaoqi.rules.engine.status import UNKNOWN
+from gaoqi.rules.exact import Exact
 from gaoqi.rules.hte.conditions import CONDITIONS
 from gaoqi.rules.hte.rd_expense import band_rates
 from gaoqi.rules.hte.score import growth_rate
@@ -61,9 +62,9 @@ INTS = (
         for end in ("min", "max")
     ),
 )
-BOOLS = ("hte_rd_ratio_met", "hte_domestic_share_met", "tsme_direct_route", "rdd_excluded_industry")
+BOOLS = ("hte_rd_ratio_met", "hte_domestic_share_met", "tsme_direct_route")
+EXACT_FEN = ("hte_rd_3y",)
 FEN = (
-    "hte_rd_3y",
     "hte_sales_3y",
     "latest_sales_revenue",
     "latest_total_income",
@@ -83,27 +84,33 @@ def collect(ev: Evaluation) -> dict[str, Raw]:
     out.update({name: Raw("int", ev(name).astype(np.int64)) for name in INTS})
     out.update({name: Raw("bool", ev(name).astype(bool)) for name in BOOLS})
     out.update({name: Raw("fen", ev(name).astype(np.int64)) for name in FEN})
+    out.update({name: Raw("fen", ev(name).rounded()) for name in EXACT_FEN})
     out.update({name: Raw("day", ev(name).astype(np.int64)) for name in DAYS})
     for name in ("tech_field", "name", "uscc"):
         out[name] = Raw("code", ev(name))
     known = {name: ev(name) != UNKNOWN for name in ("hte_rd_ratio", "hte_st_staff_ratio", "hte_hightech_income_ratio")}
+    rd = ev("hte_rd_3y")
+    domestic, total, _ = ev("hte_rd_domestic_3y").aligned(rd)
     for name, num, den, known_name in (
-        ("rd_ratio", "hte_rd_3y", "hte_sales_3y", "hte_rd_ratio"),
-        ("domestic_rd_share", "hte_rd_domestic_3y", "hte_rd_3y", "hte_rd_ratio"),
-        ("st_staff_ratio", "latest_st_staff", "latest_employees", "hte_st_staff_ratio"),
-        ("hightech_income_ratio", "latest_hightech_income", "latest_total_income", "hte_hightech_income_ratio"),
+        ("rd_ratio", rd.num, Exact(ev("hte_sales_3y")).at(rd.den), "hte_rd_ratio"),
+        ("domestic_rd_share", domestic, total, "hte_rd_ratio"),
+        ("st_staff_ratio", ev("latest_st_staff"), ev("latest_employees"), "hte_st_staff_ratio"),
+        ("hightech_income_ratio", ev("latest_hightech_income"), ev("latest_total_income"), "hte_hightech_income_ratio"),
     ):
-        q, valid = scaled(ev(num), ev(den))
+        q, valid = scaled(num, den)
         out[name] = Raw("ratio", q, valid & known[known_name])
     for name, column in (("net_asset_growth", "net_assets_end"), ("sales_growth", "sales_revenue")):
         num, den, computable, data_known = growth_rate(ev, column)
         q, valid = scaled(num, np.where(computable & data_known, den, 0))
         out[name] = Raw("ratio", q, valid)
     out["rd_threshold"] = Raw("rate", rate_column(band_rates(ev))[ev("hte_rd_band")])
-    out["rdd_rate"] = Raw("rate", ev("rdd_rate").astype(np.int64))
+    industry_known = ev("rdd_industry_known")
+    out["rdd_rate"] = Raw("rate", ev("rdd_rate").astype(np.int64), industry_known)
+    out["rdd_excluded_industry"] = Raw("tri", np.where(industry_known, ev("rdd_excluded_industry"), -1))
     out["cit_rate"] = Raw("rate", ev("cit_rate").astype(np.int64))
-    rdd_known = ev("rdd_known")
-    for name in ("rdd_base", "rdd_extra_deduction", "rdd_tax_value"):
+    rdd_known = ev("rdd_known") & industry_known
+    out["rdd_base"] = Raw("fen", ev("rdd_base").rounded(), rdd_known)
+    for name in ("rdd_extra_deduction", "rdd_tax_value"):
         out[name] = Raw("fen", ev(name).astype(np.int64), rdd_known)
     saving_known = ev("latest_taxable_income_known")
     out["hte_tax_saving"] = Raw("fen", ev("hte_tax_saving"), saving_known)
