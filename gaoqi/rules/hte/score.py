@@ -216,3 +216,19 @@ def _sum_of(*names: str):
 
 ranged("growth", "企业成长性", SCORE_GROWTH, _sum_of("growth_net_assets", "growth_sales"))
 ranged("total", "创新能力评价总分", SCORE_IP, _sum_of(*PARTS))
+
+
+@formula("创新能力评价有未填的评分数据（区间因此变宽）", "bool", SCORE_IP)
+def score_missing_inputs(v):
+    """Missing data widen the range beyond what the experts judge: a self-rating, the IP list or an item's grant
+    date or acquisition, the standards answer, conversions, a management element, or growth data."""
+    missing = ~v.known("rating_advancement") | ~v.known("rating_core_support") | ~v.known("standards")
+    missing |= ~v("ip_reported") | (v("ip_acquisition_unknown_count") > 0)
+    missing |= (v("ip_class_i_undated_count") + v("ip_class_ii_undated_count")) > 0
+    missing |= ~v("conversions_reported") | (v("window_required_years") < 1)
+    for item in v.param("hte.score.management_items"):
+        for element in item["elements"]:
+            missing |= ~v.known(f"management_{element}")
+    for column in ("net_assets_end", "sales_revenue"):
+        missing |= ~growth_rate(v, column)[3]
+    return missing
