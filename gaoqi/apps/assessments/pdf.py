@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from gaoqi.apps.assessments.engine import localised
 from gaoqi.core.pdf import PdfUnavailable, font_url, html_to_pdf
 
 __all__ = ["PdfUnavailable", "html_to_pdf", "percent", "report_html", "report_pdf", "yuan"]
@@ -58,7 +59,7 @@ BENEFIT_MONEY = ("hte_tax_saving", "rd_deduction_tax_value", "total")
 
 
 def report_context(assessment) -> dict:
-    result = assessment.result or {}
+    result = localised(assessment.result)
     hte, rd, benefits = result.get("hte") or {}, result.get("rd_deduction") or {}, result.get("benefits") or {}
     growth = (hte.get("score") or {}).get("growth") or {}
     return {
