@@ -20,18 +20,7 @@ DEMO_ENTERPRISES ?= 500
 PORT ?= 8000
 
 run: .venv/.synced system-packages
-	$(BIN)/python manage.py migrate --noinput -v 0
-	$(BIN)/python manage.py demo --enterprises $(DEMO_ENTERPRISES) --if-empty
-	$(BIN)/python manage.py reassess --if-unassessed
-	$(BIN)/python manage.py demo_mentoring --if-empty
-	$(BIN)/python manage.py demo_training --if-empty
-	$(BIN)/python manage.py schedule_training
-	$(BIN)/python manage.py demo_servicedesk --if-empty
-	$(BIN)/python manage.py demo_policies --if-empty
-	$(BIN)/python manage.py demo_notifications --if-empty
-	$(BIN)/python manage.py schedule_servicedesk
-	$(BIN)/python manage.py schedule_policies
-	$(BIN)/python manage.py schedule_notifications
+	$(BIN)/python manage.py setup_demo --enterprises $(DEMO_ENTERPRISES)
 	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	echo ""; \
