@@ -2,14 +2,12 @@
 
 import datetime as dt
 
-import polars as pl
-
 from gaoqi.rules import hte, rd_deduction, tsme  # noqa: F401  (registers the rulebooks)
 from gaoqi.rules.catalogue import REGISTRY
 from gaoqi.rules.engine import Evaluation, Tables
 from gaoqi.rules.profile import read_profiles
 from gaoqi.rules.report.gaps import gaps
-from gaoqi.rules.report.layout import documents, gap_list, localise, render, spec
+from gaoqi.rules.report.layout import gap_list, localise, render, spec
 from gaoqi.rules.report.messages import DEFAULT
 from gaoqi.rules.report.raw import collect
 from gaoqi.rules.rulebooks import fingerprints, parameters
@@ -84,9 +82,11 @@ def assess(profile: dict, *, as_of: dt.date | None = None, language: str = DEFAU
     return document
 
 
-def assess_tables(tables: Tables, as_of: dt.date, language: str = DEFAULT) -> pl.DataFrame:
-    """Results for already-validated tables, as a one-column (``result``) DataFrame of structs; sentences are left
+def assess_tables(tables: Tables, as_of: dt.date, language: str = DEFAULT):
+    """Results for already-validated tables, as a one-column (``result``) Polars DataFrame of structs; sentences left
     to ``localise`` (their messages are in every result)."""
+    from gaoqi.rules.report.frames import documents  # Polars only where many enterprises are assessed
+
     evaluation = Evaluation(REGISTRY, parameters(), tables, as_of)
     context = _context(as_of, language)
     return documents(evaluation, collect(evaluation), gaps(evaluation, context["costs"]), context)
