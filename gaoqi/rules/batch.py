@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import os
 import tempfile
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from gaoqi.rules.engine import Tables
 from gaoqi.rules.errors import ProfileError
 from gaoqi.rules.profile import ProfileReader
 
-BLOCK_LINES = 20_000
+BLOCK_LINES = 10_000
 
 
 @dataclass
@@ -181,26 +182,36 @@ def assess_block(block: Block, as_of: dt.date, parquet: bool) -> Outcome:
 
 
 def run(source: Path, out: Path, as_of: dt.date, workers: int | None = None) -> tuple[int, int]:
-    """Assess every line of ``source`` into ``out`` (.jsonl or .parquet); returns (assessed, invalid)."""
+    """Assess every line of ``source`` into ``out`` (.jsonl or .parquet); returns (assessed, invalid).
+
+    At most two blocks per worker are in flight, so memory stays bounded whatever the size of the input."""
     parquet = out.suffix == ".parquet"
+    workers = workers or os.cpu_count() or 1
     assessed = invalid = 0
     with (
-        ProcessPoolExecutor(workers or os.cpu_count() or 1, mp_context=get_context("spawn")) as pool,
+        ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool,
         tempfile.TemporaryDirectory(dir=out.parent) as parts,
         out.open("wb") if not parquet else contextlib.nullcontext() as sink,
     ):
-        outcomes = pool.map(assess_block, blocks(source), _repeat(as_of), _repeat(parquet))
-        for number, outcome in enumerate(outcomes):
+        pending: deque = deque()
+        written = 0
+
+        def write_next() -> None:
+            nonlocal assessed, invalid, written
+            outcome = pending.popleft().result()
             assessed, invalid = assessed + outcome.assessed, invalid + outcome.invalid
             if parquet:
-                outcome.frame.write_parquet(Path(parts) / f"{number:08d}.parquet")
+                outcome.frame.write_parquet(Path(parts) / f"{written:08d}.parquet")
             else:
                 sink.write(outcome.jsonl)
-        if parquet:
+            written += 1
+
+        for block in blocks(source):
+            pending.append(pool.submit(assess_block, block, as_of, parquet))
+            if len(pending) >= 2 * workers:
+                write_next()
+        while pending:
+            write_next()
+        if parquet and written:
             pl.scan_parquet(Path(parts) / "*.parquet").sink_parquet(out)
     return assessed, invalid
-
-
-def _repeat(value):
-    while True:
-        yield value
