@@ -37,7 +37,9 @@ PAGES = [
     ("GET", "/files/profile/template.xlsx", {}, 200),
     ("GET", "/files/profile/import/", {"owner": 200, "colleague": 200, "outsider": 200}, 403),
     ("GET", "/files/enterprises/{ours}/profile.xlsx", SEES_OURS, 404),
-    ("GET", "/files/reports/{report}/report.pdf", SEES_OURS, 404),
+    ("GET", "/files/reports/{report}/report.pdf", dict.fromkeys(SEES_OURS, 202), 404),
+    ("GET", "/files/reports/{report}/pdf/", SEES_OURS, 404),
+    ("POST", "/files/reports/{report}/pdf/", dict.fromkeys(SEES_OURS, 302), 404),
 ]
 API = [
     ("GET", "/api/v1/me", {}, 200),

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from gaoqi.apps.assessments.engine import localised
+from gaoqi.apps.assessments.pdf import report_pdf_document
 from gaoqi.apps.assessments.selectors import assessment_changes, assessment_get, assessment_list
 
 
@@ -23,5 +24,6 @@ def report(request, pk):
         "history": history,
         "changes": assessment_changes(assessment, previous),
         "previous": previous,
+        "pdf": report_pdf_document(assessment),
     }
     return render(request, "reports/report.html", context)
