@@ -178,9 +178,10 @@ def is_document(response) -> bool:
 
 
 def get(client, url: str):
-    """GET ``url``; a file download is closed at once (its body is not needed)."""
+    """GET ``url``; a file download is read to its end, which closes it as a server would."""
     response = client.get(url)
-    response.close()
+    if response.streaming:
+        b"".join(response.streaming_content)
     return response
 
 
