@@ -1,10 +1,11 @@
 """REST endpoints of 通知: the caller's inbox and preferences, and an enterprise admin's webhook subscriptions."""
 
 import datetime
+from typing import Annotated
 
 from ninja import Field, Router, Schema, Status
 
-from gaoqi.api.schemas import Error
+from gaoqi.api.schemas import Error, WebUrl
 from gaoqi.apps.notifications import selectors, services
 from gaoqi.apps.notifications.models import DigestMode, NoticeTopic
 
@@ -40,13 +41,13 @@ class PreferenceIO(Schema):
 
 
 class WebhookIn(Schema):
-    url: str = Field(max_length=500)
+    url: Annotated[WebUrl, Field(min_length=1, max_length=500)]
     topics: list[NoticeTopic] = []
     is_active: bool = True
 
 
 class WebhookPatch(Schema):
-    url: str | None = Field(default=None, max_length=500)
+    url: Annotated[WebUrl, Field(min_length=1, max_length=500)] | None = None
     topics: list[NoticeTopic] | None = None
     is_active: bool | None = None
     rotate_secret: bool = False

@@ -2,11 +2,11 @@
 
 import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Router, Schema, Status
 
-from gaoqi.api.schemas import District, Error
+from gaoqi.api.schemas import District, Error, WebUrl
 from gaoqi.apps.policies import selectors, services
 from gaoqi.apps.policies.models import Category, Level, MatchStatus
 from gaoqi.rules.criteria import VARIABLES
@@ -24,7 +24,7 @@ class PolicyIn(Schema):
     category: Literal[tuple(Category.values)]
     summary: str = Field(min_length=1)
     full_text: str = ""
-    source_url: str = Field(default="", max_length=500)
+    source_url: Annotated[WebUrl, Field(max_length=500)] = ""
     clauses: str = ""
     documents: list[str] = []
     support_amount: Decimal | None = Field(default=None, ge=0, max_digits=14, decimal_places=2)

@@ -5,13 +5,24 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import AfterValidator, ConfigDict
 
 from gaoqi.core.districts import DISTRICTS
+from gaoqi.core.links import MESSAGE, is_web_url
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
 Rating = Literal["A", "B", "C", "D", "E", ""]
 District = Literal[tuple(code for code, _name in DISTRICTS)]
+
+
+def _web_url(value: str) -> str:
+    if value and not is_web_url(value):
+        raise ValueError(str(MESSAGE))
+    return value.strip()
+
+
+WebUrl = Annotated[str, Field(json_schema_extra={"format": "uri"}), AfterValidator(_web_url)]
+"""A web address users give: http(s) only (``gaoqi.core.links``); "" where the field is optional."""
 
 
 class RDIn(Schema):

@@ -1,12 +1,13 @@
 """REST endpoints of 科创学堂: sessions, registrations and check-in, under the same rules as the pages."""
 
 import datetime
+from typing import Annotated
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from gaoqi.api.schemas import Error
+from gaoqi.api.schemas import Error, WebUrl
 from gaoqi.apps.training import services
 from gaoqi.apps.training.selectors import (
     registration_get,
@@ -85,7 +86,7 @@ class SessionPatch(Schema):
     speakers: str = Field(default=None, min_length=1, max_length=300)
     description: str = None
     station_id: int | None = None
-    online_url: str = Field(default=None, max_length=200)
+    online_url: Annotated[WebUrl, Field(max_length=200)] = None
     district: str = None
     starts_at: datetime.datetime = None
     ends_at: datetime.datetime = None

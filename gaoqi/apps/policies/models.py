@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gaoqi.core.links import WebURLField
+
 
 class Level(models.TextChoices):
     NATIONAL = "national", _("国家")
@@ -39,7 +41,7 @@ class Policy(models.Model):
     category = models.CharField(_("类别"), max_length=12, choices=Category.choices)
     summary = models.TextField(_("通俗摘要"))
     full_text = models.TextField(_("政策原文"), blank=True)
-    source_url = models.URLField(_("来源链接"), max_length=500, blank=True)
+    source_url = WebURLField(_("来源链接"), max_length=500, blank=True)
     clauses = models.TextField(_("条款依据"), blank=True)
     documents = models.JSONField(_("申报材料清单"), default=list, blank=True)
     support_amount = models.DecimalField(
