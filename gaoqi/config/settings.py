@@ -144,6 +144,18 @@ DEFAULT_FROM_EMAIL = "noreply@gaoqi.example.cn"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 LOGIN_THROTTLE = {"attempts": 5, "window_seconds": 900}
+
+# Uploaded workbooks are checked against these before any XML is parsed (gaoqi.core.spreadsheets): the file, the
+# total its parts inflate to, their number, and the rows and columns a sheet may have.
+UPLOADS = {
+    "xlsx": {
+        "max_bytes": 5 * 1024 * 1024,
+        "max_uncompressed_bytes": 20 * 1024 * 1024,
+        "max_parts": 200,
+        "max_rows": 5000,
+        "max_columns": 100,
+    }
+}
 PDF_FONT = os.environ.get("GAOQI_PDF_FONT", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 
 MEDIA_ROOT = Path(os.environ.get("GAOQI_MEDIA_ROOT", BASE_DIR / "var" / "media"))
