@@ -4,6 +4,8 @@ import datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from pydantic import AfterValidator, ConfigDict
 
@@ -23,6 +25,37 @@ def _web_url(value: str) -> str:
 
 WebUrl = Annotated[str, Field(json_schema_extra={"format": "uri"}), AfterValidator(_web_url)]
 """A web address users give: http(s) only (``gaoqi.core.links``); "" where the field is optional."""
+
+MAX_ID = 2**63 - 1
+MAX_OFFSET = 1_000_000_000
+MAX_COUNT = 2**31 - 1  # PositiveIntegerField on PostgreSQL
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Offset = Annotated[int, Field(ge=0, le=MAX_OFFSET, description="跳过前若干条")]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+
+
+def window(limit: int, offset: int = 0, *, most: int) -> slice:
+    """The rows of one page: from ``offset``, ``limit`` of them, held between 1 and ``most``."""
+    return slice(offset, offset + max(1, min(limit, most)))
+
+
+def _local_time(value: datetime.time) -> datetime.time:
+    if value.tzinfo is not None:
+        raise ValueError(_("请填写不带时区的北京时间时刻，如 22:00"))
+    return value
+
+
+def _moment(value: datetime.datetime) -> datetime.datetime:
+    """A naive time is Guangzhou's; an aware one is kept as the same instant in UTC."""
+    if not 1900 <= value.year <= 2100:
+        raise ValueError(_("年份应在 1900 至 2100 之间"))
+    if timezone.is_naive(value):
+        return timezone.make_aware(value)
+    return value.astimezone(datetime.UTC)
+
+
+LocalTime = Annotated[datetime.time, AfterValidator(_local_time)]
+Moment = Annotated[datetime.datetime, AfterValidator(_moment)]
 
 
 class RDIn(Schema):
@@ -44,8 +77,8 @@ class FiscalYearIn(Schema):
     hightech_income: Money | None = None
     net_assets_end: Money | None = None
     total_assets_end: Money | None = None
-    employees: int | None = Field(default=None, ge=0)
-    st_staff: int | None = Field(default=None, ge=0)
+    employees: Count | None = None
+    st_staff: Count | None = None
     rd: RDIn | None = None
     taxable_income: Money | None = None
     total_costs: Money | None = None
@@ -126,7 +159,7 @@ class ProfileIn(Schema):
     tsme_routes: TsmeRoutesIn | None = None
     fiscal_years: list[FiscalYearIn] | None = None
     ip: list[IPIn] | None = None
-    conversions: dict[Annotated[str, Field(pattern=r"^\d{4}$")], Annotated[int, Field(ge=0)]] | None = None
+    conversions: dict[Annotated[str, Field(pattern=r"^\d{4}$")], Count] | None = None
     management: ManagementIn | None = None
     incidents: list[IncidentIn] | None = None
     certificates: list[CertificateIn] | None = None
