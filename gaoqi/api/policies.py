@@ -86,6 +86,7 @@ class PreviewIn(Schema):
 class PreviewOut(Schema):
     counts: dict[str, int]
     by_district: dict[str, dict[str, int]]
+    scope: list[str] = Field(description="统计范围：调用者可查看的区（区科技局只统计本区企业）")
 
 
 class StatusIn(Schema):

@@ -145,6 +145,17 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 LOGIN_THROTTLE = {"attempts": 5, "window_seconds": 900}
 
+# Small cells (gaoqi.core.disclosure): aggregates of what enterprises did (notices read, policies applied for,
+# training feedback) show a count only from min_count up, where the viewer cannot read the records one by one. Each
+# rule applies from its date; a later rule replaces an earlier one.
+SMALL_CELLS = [
+    {
+        "since": "2026-12-01",
+        "min_count": 5,
+        "basis": "市科技局数据发布规则：统计结果少于 5 家的单元格不予显示，防止识别单个企业",
+    }
+]
+
 # Uploaded workbooks are checked against these before any XML is parsed (gaoqi.core.spreadsheets): the file, the
 # total its parts inflate to, their number, and the rows and columns a sheet may have.
 UPLOADS = {

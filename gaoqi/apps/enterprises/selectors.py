@@ -3,21 +3,37 @@
 from django.db.models import QuerySet
 
 from gaoqi.apps.enterprises.models import Enterprise, Membership
+from gaoqi.core.districts import DISTRICTS
 from gaoqi.core.errors import NotFound
 from gaoqi.core.models import AuditEntry
 from gaoqi.core.roles import Role
 
 
+def _live(actor) -> bool:
+    return bool(actor.is_authenticated and actor.is_active)
+
+
+def districts_overseen(*, actor) -> list[str]:
+    """The districts whose enterprises ``actor`` oversees: bureau every district, district staff their own."""
+    if not _live(actor):
+        return []
+    if actor.role == Role.BUREAU:
+        return [code for code, _name in DISTRICTS]
+    return [actor.district] if actor.role == Role.DISTRICT and actor.district else []
+
+
 def enterprise_list(*, actor) -> QuerySet[Enterprise]:
-    """What ``actor`` may see: bureau all, district staff their district, mentors assignments, members their own."""
+    """What ``actor`` may see: bureau all, district staff their district, mentors assignments, members their own.
+
+    Every read that depends on who asks (pages, API, exports, aggregates) starts from here."""
     qs = Enterprise.objects.all()
-    if not actor.is_authenticated or not actor.is_active:
+    if not _live(actor):
         return qs.none()
     match actor.role:
         case Role.BUREAU:
             return qs
         case Role.DISTRICT:
-            return qs.filter(district=actor.district) if actor.district else qs.none()
+            return qs.filter(district__in=districts_overseen(actor=actor))
         case Role.MENTOR:
             return qs.filter(mentor_assignments__mentor=actor)
         case Role.ENTERPRISE:

@@ -73,10 +73,13 @@ class Matches:
         return explain(self.criteria, self.outcome, self.facts, row, code_names())
 
 
-def match(criteria: Criteria, *, districts=(), enterprise_ids=None, today: dt.date | None = None) -> Matches:
-    """Evaluate ``criteria`` at once for every enterprise in ``districts`` (all when empty), or those listed."""
+def match(
+    criteria: Criteria, *, districts=(), enterprise_ids=None, within=None, today: dt.date | None = None
+) -> Matches:
+    """Evaluate ``criteria`` at once for every enterprise in ``districts`` (all when empty), or those listed, among
+    the queryset ``within`` when given."""
     ids, found_districts, facts = load_facts(
-        criteria.names, districts=districts, enterprise_ids=enterprise_ids, today=today
+        criteria.names, districts=districts, enterprise_ids=enterprise_ids, within=within, today=today
     )
     return Matches(criteria, ids, found_districts, facts, evaluate(criteria, facts))
 
