@@ -145,7 +145,8 @@ class CertificateIn(Schema):
 
 
 class ProfileIn(Schema):
-    """A partial profile: keys left out or null are unchanged; lists given replace the stored ones."""
+    """A partial profile: keys left out or null are unchanged; lists given replace the stored ones. ``district``
+    may only repeat the current one: a change is a reviewed request (``POST /profile/district-change``)."""
 
     name: str | None = Field(default=None, min_length=1, max_length=200)
     district: District | None = None
@@ -163,6 +164,20 @@ class ProfileIn(Schema):
     management: ManagementIn | None = None
     incidents: list[IncidentIn] | None = None
     certificates: list[CertificateIn] | None = None
+
+
+class DistrictChangeIn(Schema):
+    district: District
+    reason: str = Field(min_length=1, max_length=300, description="变更理由，如注册地址迁移")
+
+
+class DistrictChangeOut(Schema):
+    id: int
+    from_district: str
+    to_district: str
+    reason: str
+    state: str
+    created_at: datetime.datetime
 
 
 class AssessmentSummary(Schema):

@@ -2,10 +2,21 @@
 
 from ninja import Router, Status
 
-from gaoqi.api.schemas import AssessmentOut, AssessmentSummary, Error, Id, MeOut, ProfileIn, window
+from gaoqi.api.schemas import (
+    AssessmentOut,
+    AssessmentSummary,
+    DistrictChangeIn,
+    DistrictChangeOut,
+    Error,
+    Id,
+    MeOut,
+    ProfileIn,
+    window,
+)
 from gaoqi.apps.assessments.selectors import assessment_get, assessment_list
 from gaoqi.apps.assessments.services import assessment_run
 from gaoqi.apps.enterprises.profile import profile_as_dict
+from gaoqi.apps.enterprises.reviews import district_change_request
 from gaoqi.apps.enterprises.selectors import enterprise_get, enterprise_own
 from gaoqi.apps.enterprises.services import profile_update
 from gaoqi.core.errors import NotFound
@@ -46,6 +57,14 @@ def profile_write(request, payload: ProfileIn):
     profile_update(actor=request.auth, enterprise=enterprise, profile=payload.model_dump(exclude_none=True))
     enterprise.refresh_from_db()
     return profile_as_dict(enterprise)
+
+
+@router.post(
+    "/profile/district-change", response={201: DistrictChangeOut, **ERRORS}, summary="申请变更所在区（市科技局审核）"
+)
+def district_change(request, payload: DistrictChangeIn):
+    enterprise = _enterprise(request.auth, None)
+    return Status(201, district_change_request(actor=request.auth, enterprise=enterprise, **payload.model_dump()))
 
 
 @router.get("/enterprises/{enterprise_id}/profile", response={200: dict, **ERRORS}, summary="企业资料")

@@ -143,7 +143,12 @@ DEFAULT_FROM_EMAIL = "noreply@gaoqi.example.cn"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Failed logins per username (site and admin) and registration attempts per client address, counted in the
+# database (gaoqi.core.throttle) so every process and server shares the count. TRUSTED_PROXIES: how many reverse
+# proxies stand in front of the site and append to X-Forwarded-For (0: use REMOTE_ADDR).
 LOGIN_THROTTLE = {"attempts": 5, "window_seconds": 900}
+REGISTRATION_THROTTLE = {"attempts": 10, "window_seconds": 3600}
+TRUSTED_PROXIES = int(os.environ.get("GAOQI_TRUSTED_PROXIES", "0"))
 
 # Small cells (gaoqi.core.disclosure): aggregates of what enterprises did (notices read, policies applied for,
 # training feedback) show a count only from min_count up, where the viewer cannot read the records one by one. Each

@@ -2,8 +2,9 @@
 records one by one (notices read or clicked, policies marked as applied, training feedback).
 
 A count of 1 to ``min_count() - 1`` (``settings.SMALL_CELLS``, dated) is hidden: the cell is ``None`` and pages show
-"<5". Zero is shown, as statistics offices do: it names no enterprise and says only that nothing happened. A total is shown only when the parts it hides could not be recovered by subtracting the shown parts
-from it (complementary suppression), and a rate only when its numerator is shown. Aggregates over records the
+"<5". Zero is shown, as statistics offices do: it names no enterprise and says only that nothing happened. A total
+is shown only when the parts it hides could not be recovered by subtracting the shown parts from it (complementary
+suppression), and a rate only when its numerator is shown. Aggregates over records the
 viewer may read one by one (the criteria preview, console counts, service-desk figures) are exact: they are
 computed over that viewer's enterprises only (``enterprises.selectors.enterprise_list``), so no filter reaches
 anyone else's figures.

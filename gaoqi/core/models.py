@@ -25,3 +25,15 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.target_type}#{self.target_id}"
+
+
+class Throttle(models.Model):
+    """Attempts counted under a key (a username's failed logins, an address's registrations) until the window ends;
+    in the database so every process and server counts together."""
+
+    key = models.CharField(max_length=200, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    window_ends = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

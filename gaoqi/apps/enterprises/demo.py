@@ -5,9 +5,9 @@ import random
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from gaoqi.apps.accounts.passwords import checked_hash
 from gaoqi.apps.enterprises.models import (
     MANAGEMENT_ITEMS,
     Certificate,
@@ -195,7 +195,7 @@ def _load_chunk(rng: random.Random, start: int, stop: int, seed: int) -> list[En
 @transaction.atomic
 def _users(first: Enterprise, mentored: list[Enterprise]) -> None:
     User = get_user_model()
-    password = make_password(DEMO_PASSWORD)
+    password = checked_hash(DEMO_PASSWORD)
     users = {}
     for username, role, district in DEMO_USERS:
         users[username], _created = User.objects.update_or_create(

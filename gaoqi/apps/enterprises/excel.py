@@ -31,7 +31,7 @@ from gaoqi.apps.enterprises.profile import TSME_ROUTES
 from gaoqi.apps.enterprises.selectors import enterprise_can_edit
 from gaoqi.apps.enterprises.services import profile_update
 from gaoqi.core.districts import DISTRICTS, TECH_FIELD_NAMES
-from gaoqi.core.errors import PermissionDenied
+from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.spreadsheets import SpreadsheetError, append_row, open_workbook, sheet_rows
 from gaoqi.rules.profile import RD_CATEGORIES
 
@@ -272,8 +272,12 @@ def profile_import(*, actor, enterprise: Enterprise, data: bytes) -> ImportRepor
     if report.errors or basic is None:
         return report
     report.counts = {name: len(rows) for name, rows in sheets.items() if name != "基本信息"}
-    with transaction.atomic():
-        report.changes = profile_update(actor=actor, enterprise=enterprise, profile=_to_profile(basic, sheets))
+    try:
+        with transaction.atomic():
+            report.changes = profile_update(actor=actor, enterprise=enterprise, profile=_to_profile(basic, sheets))
+    except DomainError as exc:
+        header = next((c.header for c in BASIC if c.key == exc.field), None)
+        report.errors.append(RowError("基本信息" if header else "", 2 if header else None, header, exc.message))
     return report
 
 

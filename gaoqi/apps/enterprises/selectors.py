@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from gaoqi.apps.enterprises.models import Enterprise, Membership
+from gaoqi.apps.enterprises.models import Claim, DistrictChange, Enterprise, Membership, Review
 from gaoqi.core.districts import DISTRICTS
 from gaoqi.core.errors import NotFound
 from gaoqi.core.models import AuditEntry
@@ -75,3 +75,32 @@ def draft_get(*, actor, enterprise: Enterprise, step: str):
     if not enterprise_can_edit(actor=actor, enterprise=enterprise):
         return None
     return enterprise.drafts.filter(step=step).first()
+
+
+def claims_to_review(*, actor) -> QuerySet[Claim]:
+    """Pending claims the actor decides: the bureau all, an enterprise's administrator those on their enterprise."""
+    qs = Claim.objects.filter(state=Review.PENDING).select_related("user", "enterprise")
+    if not _live(actor):
+        return qs.none()
+    if actor.role == Role.BUREAU:
+        return qs
+    admin_of = Membership.objects.filter(user_id=actor.pk, is_admin=True).values("enterprise_id")
+    return qs.filter(enterprise_id__in=admin_of)
+
+
+def district_changes_to_review(*, actor) -> QuerySet[DistrictChange]:
+    """Pending district changes, for the bureau."""
+    qs = DistrictChange.objects.filter(state=Review.PENDING).select_related("enterprise", "requested_by")
+    return qs if _live(actor) and actor.role == Role.BUREAU else qs.none()
+
+
+def claim_of(*, actor) -> Claim | None:
+    """The actor's own claim, if they registered with an existing enterprise's USCC."""
+    return Claim.objects.select_related("enterprise").filter(user_id=actor.pk).first()
+
+
+def district_changes_of(*, actor, enterprise: Enterprise) -> QuerySet[DistrictChange]:
+    """The district changes an enterprise's users asked for, newest first."""
+    if not enterprise_can_edit(actor=actor, enterprise=enterprise):
+        return DistrictChange.objects.none()
+    return enterprise.district_changes.all()

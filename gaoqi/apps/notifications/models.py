@@ -16,6 +16,7 @@ class NoticeTopic(models.TextChoices):
     SERVICE = "service", _("服务工单")
     MENTOR = "mentor", _("导师服务")
     BROADCAST = "broadcast", _("公告")
+    ACCOUNT = "account", _("账户与审核")
 
 
 class Notice(models.Model):

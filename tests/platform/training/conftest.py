@@ -21,7 +21,7 @@ def station(cast):
 
 @pytest.fixture
 def other_station(cast):
-    operator = get_user_model().objects.create_user(username="tianhe_station", password="x", role=Role.STATION)
+    operator = get_user_model().objects.create_user(username="tianhe_station", password="tianhe-Station-2026", role=Role.STATION)
     station = Station.objects.create(name="天河服务站", organisation="天河区科促会", district="440106")
     station.operators.add(operator)
     return station
