@@ -8,7 +8,7 @@ PY := $(firstword $(wildcard $(shell pyenv root 2>/dev/null)/versions/3.12.1/bin
 UV := $(PY) -m uv
 BIN := .venv/bin
 
-.PHONY: run test lint fmt system-packages bench bench-platform messages fuzz
+.PHONY: run serve test lint fmt system-packages bench bench-platform bench-pdf bench-load messages fuzz
 
 .venv/.synced: pyproject.toml uv.lock
 	@test -n "$(PY)" || { echo "需要 Python 3.12 或 3.13 (Python 3.12+ is required; see .python-version)"; exit 1; }
@@ -20,25 +20,19 @@ DEMO_ENTERPRISES ?= 500
 PORT ?= 8000
 
 run: .venv/.synced system-packages
-	$(BIN)/python manage.py migrate --noinput -v 0
-	$(BIN)/python manage.py demo --enterprises $(DEMO_ENTERPRISES) --if-empty
-	$(BIN)/python manage.py reassess --if-unassessed
-	$(BIN)/python manage.py demo_mentoring --if-empty
-	$(BIN)/python manage.py demo_training --if-empty
-	$(BIN)/python manage.py schedule_training
-	$(BIN)/python manage.py demo_servicedesk --if-empty
-	$(BIN)/python manage.py demo_policies --if-empty
-	$(BIN)/python manage.py demo_notifications --if-empty
-	$(BIN)/python manage.py schedule_servicedesk
-	$(BIN)/python manage.py schedule_policies
-	$(BIN)/python manage.py schedule_notifications
-	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	$(BIN)/python manage.py setup_demo --enterprises $(DEMO_ENTERPRISES)
+	@$(BIN)/python manage.py db_worker --no-reload --queue-name default,pdf & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	echo ""; \
 	echo "高企服务云 gaoqi: http://127.0.0.1:$(PORT)/   (API docs: http://127.0.0.1:$(PORT)/api/v1/docs)"; \
 	echo "演示账号 demo logins (password gaoqi-demo): enterprise, bureau, district (黄埔 440112), mentor, station, bank"; \
 	echo ""; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The production server (gunicorn, WhiteNoise, one task worker per queue); needs GAOQI_SECRET_KEY, DATABASE_URL and
+# GAOQI_SITE_URL (docs/platform.md, "Production").
+serve: .venv/.synced system-packages
+	scripts/serve
 
 messages: .venv/.synced
 	cd gaoqi && ../$(BIN)/django-admin makemessages -l en --no-wrap --no-location -i "rules/*" --settings=gaoqi.config.settings --pythonpath=..

@@ -24,12 +24,15 @@ class PolicyIn(Schema):
     category: Literal[tuple(Category.values)]
     summary: str = Field(min_length=1)
     full_text: str = ""
+    issued_on: datetime.date | None = None
     source_url: Annotated[WebUrl, Field(max_length=500)] = ""
+    application_url: Annotated[WebUrl, Field(max_length=500)] = ""
+    instant: bool = False
     clauses: str = ""
     documents: list[str] = []
     support_amount: Decimal | None = Field(default=None, ge=0, max_digits=14, decimal_places=2)
     support_note: str = Field(default="", max_length=300)
-    uncertain_note: str = Field(default="", max_length=300)
+    staff_note: str = ""
     opens_on: datetime.date | None = None
     closes_on: datetime.date | None = None
     closing_lead_days: int = Field(default=7, ge=0, le=365)
@@ -47,7 +50,9 @@ class PolicyPatch(Schema):
     documents: list[str] = None
     support_amount: Decimal | None = Field(default=None, ge=0, max_digits=14, decimal_places=2)
     support_note: str = Field(default=None, max_length=300)
-    uncertain_note: str = Field(default=None, max_length=300)
+    staff_note: str = None
+    application_url: Annotated[WebUrl, Field(max_length=500)] = None
+    instant: bool = None
     opens_on: datetime.date | None = None
     closes_on: datetime.date | None = None
     closing_lead_days: int = Field(default=None, ge=0, le=365)
@@ -64,12 +69,15 @@ class PolicyOut(Schema):
     category: str
     summary: str
     full_text: str
+    issued_on: datetime.date | None
     source_url: str
+    application_url: str
+    instant: bool
     clauses: str
     documents: list[str]
     support_amount: Decimal | None
     support_note: str
-    uncertain_note: str
+    staff_note: str = Field(description="核实记录：仅工作人员可见，企业用户得到空字符串")
     opens_on: datetime.date | None
     closes_on: datetime.date | None
     criteria: str
@@ -77,15 +85,21 @@ class PolicyOut(Schema):
     version: int
     published_at: datetime.datetime | None
 
+    @staticmethod
+    def resolve_staff_note(obj, context) -> str:
+        return obj.staff_note if selectors.policy_staff_view(actor=context["request"].auth) else ""
+
 
 class PreviewIn(Schema):
     criteria: str
     districts: list[District] = []
+    support_amount: Decimal | None = Field(default=None, ge=0, max_digits=14, decimal_places=2)
 
 
 class PreviewOut(Schema):
     counts: dict[str, int]
     by_district: dict[str, dict[str, int]]
+    nearness: str
     scope: list[str] = Field(description="统计范围：调用者可查看的区（区科技局只统计本区企业）")
 
 
@@ -112,6 +126,7 @@ class MineOut(Schema):
     policy: PolicyOut
     status: str
     missing: str
+    nearness: str
     applied: bool
     clauses: list[ClauseOut]
 
@@ -130,7 +145,12 @@ def variables(request):
 
 @router.post("/preview", response={200: PreviewOut, **ERRORS}, summary="匹配条件预览")
 def preview(request, payload: PreviewIn):
-    return selectors.policy_preview(actor=request.auth, criteria=payload.criteria, districts=payload.districts)
+    return selectors.policy_preview(
+        actor=request.auth,
+        criteria=payload.criteria,
+        districts=payload.districts,
+        support_amount=payload.support_amount,
+    )
 
 
 @router.get("/mine", response={200: list[MineOut], **ERRORS}, summary="我的政策")

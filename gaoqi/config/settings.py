@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parents[2]
 PACKAGE_DIR = BASE_DIR / "gaoqi"
 
-SECRET_KEY = os.environ.get("GAOQI_SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789")
+INSECURE_DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"  # production refuses it
+SECRET_KEY = os.environ.get("GAOQI_SECRET_KEY", INSECURE_DEV_SECRET_KEY)
 DEBUG = os.environ.get("GAOQI_DEBUG", "1") == "1"
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]", "testserver"]
 
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gaoqi.web.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -121,15 +123,18 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("GAOQI_STATIC_ROOT", BASE_DIR / "staticfiles"))
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Two queues: "default" for domain work, "pdf" for printing documents, so a user waiting for a PDF is never queued
+# behind a batch re-assessment (production runs a worker for each; `make run`'s one worker takes both).
+TASK_QUEUES = ["default", "pdf"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 if TASKS_REDIS_URL := os.environ.get("GAOQI_TASKS_REDIS_URL"):
-    # Scale-out: the queue lives in Redis and any number of `manage.py rqworker default --with-scheduler
-    # --job-class django_tasks_rq.Job` processes execute it.
+    # Scale-out: the queues live in Redis and any number of `manage.py rqworker default pdf --with-scheduler
+    # --job-class django_tasks_rq.Job` processes execute them.
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
-    RQ_QUEUES = {"default": {"URL": TASKS_REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
+    RQ_QUEUES = {name: {"URL": TASKS_REDIS_URL} for name in TASK_QUEUES}
 
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 if SMTP_HOST := os.environ.get("GAOQI_SMTP_HOST"):
@@ -142,6 +147,26 @@ if SMTP_HOST := os.environ.get("GAOQI_SMTP_HOST"):
 DEFAULT_FROM_EMAIL = "noreply@gaoqi.example.cn"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Log lines go to stderr, each with the id of the request that caused it (X-Request-ID; "-" outside a request).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "gaoqi.core.request_id.RequestIdFilter"}},
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["request_id"],
+            "formatter": "line",
+        }
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["stderr"], "level": os.environ.get("GAOQI_LOG_LEVEL", "INFO"), "propagate": False},
+    },
+}
 
 # Failed logins per username (site and admin) and registration attempts per client address, counted in the
 # database (gaoqi.core.throttle) so every process and server shares the count. TRUSTED_PROXIES: how many reverse
@@ -173,6 +198,8 @@ UPLOADS = {
     }
 }
 PDF_FONT = os.environ.get("GAOQI_PDF_FONT", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+# The process's Chromium (gaoqi.core.pdf): closed after this long without a document, restarted after this many.
+PDF_PRINTER = {"idle_seconds": 300, "recycle_after": 200}
 
 MEDIA_ROOT = Path(os.environ.get("GAOQI_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 

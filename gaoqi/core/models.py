@@ -1,7 +1,8 @@
-"""Shared models: the audit log."""
+"""Shared models: the audit log and printed documents."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,6 +26,37 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.target_type}#{self.target_id}"
+
+
+class PrintedDocument(models.Model):
+    """A PDF printed by the background worker, kept so the same source is never printed twice."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("排队中")
+        PRINTING = "printing", _("生成中")
+        READY = "ready", _("已生成")
+        FAILED = "failed", _("生成失败")
+
+    kind = models.CharField(_("类型"), max_length=32)
+    object_id = models.BigIntegerField(_("对象编号"))
+    language = models.CharField(_("语言"), max_length=16)
+    status = models.CharField(_("状态"), max_length=8, choices=Status.choices, default=Status.QUEUED)
+    content = models.BinaryField(null=True, editable=False)
+    error = models.TextField(blank=True)
+    requested_at = models.DateTimeField(_("请求时间"), default=timezone.now)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id", "language"], name="printed_document_source"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind}#{self.object_id} {self.language} {self.status}"
+
+    @property
+    def pending(self) -> bool:
+        return self.status in {self.Status.QUEUED, self.Status.PRINTING}
 
 
 class Throttle(models.Model):

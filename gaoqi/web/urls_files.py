@@ -11,4 +11,5 @@ urlpatterns = [
     path("profile/import/", files.profile_upload, name="import"),
     path("enterprises/<int:pk>/profile.xlsx", files.profile_download, name="export"),
     path("reports/<int:pk>/report.pdf", files.report_download, name="report_pdf"),
+    path("reports/<int:pk>/pdf/", files.report_pdf_status, name="report_pdf_status"),
 ]

@@ -9,6 +9,7 @@ app_name = "policies"
 urlpatterns = [
     path("", views.policy_list, name="list"),
     path("mine/", views.mine, name="mine"),
+    path("calendar/", views.policy_calendar, name="calendar"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("broadcast/", views.broadcast, name="broadcast"),
     path("new/", views.policy_edit, name="new"),

@@ -188,10 +188,10 @@ def report(cast, make_assessment):
 
 @pytest.fixture
 def run_worker(monkeypatch):
-    """Drain the task queue through the real db_worker command.
+    """Drain every task queue through the real db_worker command.
 
     The worker closes connections whose autocommit differs from the settings; inside a test transaction on
     PostgreSQL that would drop the test's own connection, so that one call is neutralised.
     """
     monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
-    return lambda: call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+    return lambda: call_command("db_worker", queue_name="*", batch=True, reload=False, startup_delay=False, verbosity=0)

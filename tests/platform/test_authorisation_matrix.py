@@ -41,7 +41,9 @@ PAGES = [
     ("GET", "/files/profile/template.xlsx", {}, 200),
     ("GET", "/files/profile/import/", {"owner": 200, "colleague": 200, "outsider": 200}, 403),
     ("GET", "/files/enterprises/{ours}/profile.xlsx", SEES_OURS, 404),
-    ("GET", "/files/reports/{report}/report.pdf", SEES_OURS, 404),
+    ("GET", "/files/reports/{report}/report.pdf", dict.fromkeys(SEES_OURS, 202), 404),
+    ("GET", "/files/reports/{report}/pdf/", SEES_OURS, 404),
+    ("POST", "/files/reports/{report}/pdf/", dict.fromkeys(SEES_OURS, 302), 404),
     ("GET", "/register/claim/", {}, 403),  # nobody in the cast has a claim
     ("GET", "/portal/district/", {"owner": 200, "colleague": 200, "outsider": 200}, 403),
     ("POST", "/portal/district/", {"owner": 302, "colleague": 302, "outsider": 302}, 403),

@@ -26,7 +26,7 @@ YEAR = {
 pytestmark = pytest.mark.browser
 
 
-def test_an_enterprise_registers_fills_its_profile_and_reads_its_report(page):
+def test_an_enterprise_registers_fills_its_profile_and_reads_its_report(page, run_worker):
     page.goto("/register/")
     for name, value in {
         "username": "huaxin",
@@ -70,8 +70,12 @@ def test_an_enterprise_registers_fills_its_profile_and_reads_its_report(page):
     expect(page.locator("h2", has_text="八项认定条件")).to_be_visible()
     expect(page.locator("table.conditions tbody tr")).to_have_count(8)
     shot(page, "report")
+    page.click("button.pdf-request")
+    expect(page.locator("#report-pdf")).to_contain_text("PDF 生成中")
+    shot(page, "report-pdf-printing")
+    run_worker()
     with page.expect_download() as download:
-        page.click("a.pdf")
+        page.click("#report-pdf a.pdf")
     pdf = ARTIFACTS / "report.pdf"
     download.value.save_as(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")

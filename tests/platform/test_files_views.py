@@ -111,9 +111,16 @@ def test_another_enterprise_cannot_import_our_workbook_into_its_own_profile(clie
 @pytest.mark.parametrize(
     ("who", "status"), [("owner", 200), ("bureau", 200), ("outsider", 404), ("other_district", 404)]
 )
-def test_the_report_pdf_follows_the_tenancy_rule(client, cast, report, who, status):
+def test_the_report_pdf_follows_the_tenancy_rule(
+    client, cast, report, who, status, run_worker, django_capture_on_commit_callbacks
+):
     client.force_login(getattr(cast, who))
-    response = client.get(reverse("files:report_pdf", args=[report.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(reverse("files:report_pdf", args=[report.pk]))
+    run_worker()
+    if status == 200:
+        assert response.status_code == 202
+        response = client.get(reverse("files:report_pdf", args=[report.pk]))
     assert response.status_code == status
     if status == 200:
         assert response["Content-Type"] == "application/pdf"

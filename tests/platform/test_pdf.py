@@ -1,12 +1,15 @@
 """The assessment report printed to PDF by headless Chromium, with the Chinese font embedded."""
 
 import io
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from pypdf import PdfReader
 
 from gaoqi.apps.assessments import pdf
 from gaoqi.apps.assessments.pdf import PdfUnavailable, percent, report_html, report_pdf, yuan
+from gaoqi.core.pdf import _printer, html_to_pdf
 
 
 def _fonts(reader: PdfReader) -> set[str]:
@@ -74,3 +77,35 @@ def test_a_missing_font_or_browser_is_a_clear_chinese_error(report, settings):
     settings.PDF_CHROMIUM = "/nonexistent/chromium"
     with pytest.raises(PdfUnavailable, match="Chromium"):
         pdf.html_to_pdf("<p>测试</p>")
+
+
+def test_the_process_keeps_one_browser_between_documents_and_replaces_it_after_the_recycle_count(settings):
+    settings.PDF_PRINTER = {**settings.PDF_PRINTER, "recycle_after": 2}
+    _printer.stop()
+    html_to_pdf("<p>一</p>")
+    first = _printer._browser
+    html_to_pdf("<p>二</p>")  # the second document reaches the recycle count: the browser is closed after it
+    assert first is not None
+    assert _printer._browser is None
+    assert html_to_pdf("<p>三</p>").startswith(b"%PDF")
+    assert _printer._browser is not None
+    assert _printer._browser is not first
+
+
+def test_an_idle_printer_closes_its_browser(settings):
+    settings.PDF_PRINTER = {**settings.PDF_PRINTER, "idle_seconds": 0.2}
+    _printer.stop()
+    html_to_pdf("<p>测试</p>")
+    thread = _printer._thread
+    deadline = time.monotonic() + 10
+    while _printer._browser is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _printer._browser is None
+    assert thread.is_alive()  # the thread waits for the next document; only the browser went
+    _printer.stop()
+
+
+def test_documents_printed_from_several_threads_all_come_out(settings):
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        pdfs = list(pool.map(lambda n: html_to_pdf(f"<p>第 {n} 页</p>"), range(3)))
+    assert all(p.startswith(b"%PDF") for p in pdfs)

@@ -81,6 +81,7 @@ def test_every_address_field_of_every_model_is_a_web_url_field():
 
 def test_the_forms_take_addresses_in_the_three_places_users_give_them():
     assert _form_url_fields() == [
+        ("PolicyForm", "application_url"),
         ("PolicyForm", "source_url"),
         ("SessionEditForm", "online_url"),
         ("SessionForm", "online_url"),
@@ -107,8 +108,10 @@ def test_every_form_address_field_takes_https(form, name):
 def test_the_api_takes_addresses_in_the_same_places():
     assert sorted(_schema_url_fields()) == [
         ("PATCH /notifications/webhooks/{webhook_id}", "payload.url"),
+        ("PATCH /policies/{policy_id}", "payload.application_url"),
         ("PATCH /training/sessions/{session_id}", "payload.online_url"),
         ("POST /notifications/webhooks", "payload.url"),
+        ("POST /policies", "payload.application_url"),
         ("POST /policies", "payload.source_url"),
     ]
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from gaoqi.apps.assessments.models import Assessment, BatchRun
 from gaoqi.apps.enterprises.models import Certificate, Enterprise, valid_certificates
-from gaoqi.apps.enterprises.selectors import enterprise_get, enterprise_list
+from gaoqi.apps.enterprises.selectors import enterprise_check, enterprise_list, enterprise_seen
 from gaoqi.core.errors import NotFound
 from gaoqi.core.roles import STAFF_ROLES, Role
 
@@ -13,16 +13,18 @@ NOT_ASSESSED = "none"
 
 
 def assessment_list(*, actor, enterprise: Enterprise) -> QuerySet[Assessment]:
-    enterprise_get(actor=actor, pk=enterprise.pk)
+    enterprise_check(actor=actor, pk=enterprise.pk)
     return Assessment.objects.filter(enterprise=enterprise)
 
 
 def assessment_get(*, actor, pk) -> Assessment:
+    """One assessment of an enterprise the actor may see (one query), else NotFound."""
+    visible = Assessment.objects.select_related("enterprise").filter(enterprise__in=enterprise_list(actor=actor))
     try:
-        assessment = Assessment.objects.select_related("enterprise").get(pk=pk)
+        assessment = visible.get(pk=pk)
     except (Assessment.DoesNotExist, ValueError, TypeError):
         raise NotFound from None
-    enterprise_get(actor=actor, pk=assessment.enterprise_id)
+    enterprise_seen(actor=actor, enterprise=assessment.enterprise)
     return assessment
 
 

@@ -9,9 +9,10 @@ from gaoqi.apps.assessments import tasks
 from gaoqi.apps.assessments.batch import scope
 from gaoqi.apps.assessments.engine import ProfileError, assess, summary
 from gaoqi.apps.assessments.models import Assessment, BatchRun
+from gaoqi.apps.assessments.pdf import report_pdfs_discard_superseded
 from gaoqi.apps.enterprises.models import Enterprise
 from gaoqi.apps.enterprises.profile import profile_as_dict
-from gaoqi.apps.enterprises.selectors import enterprise_can_edit, enterprise_get, enterprise_list
+from gaoqi.apps.enterprises.selectors import enterprise_can_edit, enterprise_check, enterprise_list
 from gaoqi.core.audit import audit_record
 from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.roles import STAFF_ROLES, Role
@@ -28,15 +29,17 @@ def assessment_can_run(*, actor, enterprise: Enterprise) -> bool:
 
 def _store(enterprise_id: int, result: dict, *, actor=None, batch=None) -> Assessment:
     Assessment.objects.filter(enterprise_id=enterprise_id, is_latest=True).update(is_latest=False)
-    return Assessment.objects.create(
+    assessment = Assessment.objects.create(
         enterprise_id=enterprise_id, actor=actor, batch=batch, result=result, **summary(result)
     )
+    report_pdfs_discard_superseded(enterprise_id=enterprise_id)
+    return assessment
 
 
 @transaction.atomic
 def assessment_run(*, actor, enterprise: Enterprise, as_of=None) -> Assessment:
     """Assess the enterprise's current profile now and store the result."""
-    enterprise_get(actor=actor, pk=enterprise.pk)
+    enterprise_check(actor=actor, pk=enterprise.pk)
     if not assessment_can_run(actor=actor, enterprise=enterprise):
         raise PermissionDenied
     try:

@@ -1,4 +1,7 @@
-"""Deterministic, Guangzhou-shaped demo data: enterprises, three fiscal years each, IP, and the demo users."""
+"""Deterministic, Guangzhou-shaped demo data: enterprises, three fiscal years each, IP, certificates, accounts and the
+demo users — all placed relative to the day it is loaded, so the demo means the same on any date: the fiscal years
+are the last three completed ones, IP is granted between registration and today, and a certificate is held only
+where the rules engine finds the figures support it."""
 
 import datetime
 import random
@@ -6,6 +9,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from gaoqi.apps.accounts.passwords import checked_hash
 from gaoqi.apps.enterprises.models import (
@@ -26,7 +30,9 @@ from gaoqi.rules.uscc import make_uscc
 DEMO_PASSWORD = "gaoqi-demo"
 DEMO_DISTRICT = "440112"
 CHUNK = 2000
-YEARS = (2023, 2024, 2025)
+ACCOUNT_SHARE = 0.6  # enterprises registered on the platform (one admin user each)
+HTE_TAKE_UP = 0.85  # of the enterprises the rules find eligible, those holding a certificate
+TSME_TAKE_UP = 0.6
 
 # Relative weights: Huangpu and Tianhe hold most HTEs, the outer districts few.
 DISTRICT_WEIGHTS = {
@@ -85,7 +91,12 @@ def _weighted(rng: random.Random, weights: dict):
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
-def _enterprise(rng: random.Random, i: int, seed: int) -> Enterprise:
+def _years_before(today: datetime.date) -> tuple[int, int, int]:
+    """The last three completed fiscal years."""
+    return today.year - 3, today.year - 2, today.year - 1
+
+
+def _enterprise(rng: random.Random, i: int, seed: int, today: datetime.date) -> Enterprise:
     district = _weighted(rng, DISTRICT_WEIGHTS) if i else DEMO_DISTRICT
     field = _weighted(rng, {k: w for k, (_n, w) in FIELDS.items()})
     sub = rng.randint(1, FIELDS[field][0])
@@ -96,21 +107,21 @@ def _enterprise(rng: random.Random, i: int, seed: int) -> Enterprise:
         district=district,
         tech_field=f"{field}{sub}",
         is_manufacturing=field in {"40", "60", "80"} and rng.random() < 0.7,
-        registered_on=datetime.date(2005, 1, 1) + datetime.timedelta(days=rng.randrange(365 * 20)),
-        application_date=datetime.date(2026, 6, 30),
+        registered_on=today - datetime.timedelta(days=rng.randrange(400, 365 * 20)),
+        application_date=today,
         standards=rng.random() < 0.25,
         advancement=rng.choice("AABBBC"),
         core_support=rng.choice("AABBBC"),
     )
 
 
-def _years(rng: random.Random, e: Enterprise) -> list[FiscalYear]:
+def _years(rng: random.Random, e: Enterprise, years: tuple[int, ...]) -> list[FiscalYear]:
     sales = rng.lognormvariate(17.2, 1.3)
     net = sales * rng.uniform(0.3, 1.2)
     rd_ratio, hightech_share = rng.uniform(0.03, 0.1), rng.uniform(0.55, 0.95)
     staff = max(8, int(sales / rng.uniform(4e5, 1.2e6)))
     rows = []
-    for year in YEARS:
+    for year in years:
         rd = sales * rd_ratio
         fy = FiscalYear(
             enterprise=e,
@@ -133,9 +144,11 @@ def _years(rng: random.Random, e: Enterprise) -> list[FiscalYear]:
     return rows
 
 
-def _ip(rng: random.Random, e: Enterprise) -> list[IPItem]:
+def _ip(rng: random.Random, e: Enterprise, today: datetime.date) -> list[IPItem]:
+    """IP granted between registration and today."""
     items = []
     kinds = dict(IP_KINDS)
+    span = max((today - e.registered_on).days, 1)
     for n in range(int(rng.lognormvariate(2.0, 0.6))):
         kind = _weighted(rng, kinds)
         items.append(
@@ -143,7 +156,7 @@ def _ip(rng: random.Random, e: Enterprise) -> list[IPItem]:
                 enterprise=e,
                 kind=kind,
                 title=f"{e.name[2:6]}相关技术{n + 1}",
-                granted_on=datetime.date(2016, 1, 1) + datetime.timedelta(days=rng.randrange(365 * 10)),
+                granted_on=e.registered_on + datetime.timedelta(days=rng.randrange(span)),
                 acquired_by="own" if rng.random() < 0.85 else "transfer",
                 core=True,
                 used_before=rng.random() < 0.2,
@@ -152,43 +165,78 @@ def _ip(rng: random.Random, e: Enterprise) -> list[IPItem]:
     return items
 
 
-def _certificates(rng: random.Random, e: Enterprise) -> list[Certificate]:
-    """About half hold an HTE certificate, issued in one of the last three rounds and valid for three years."""
-    if rng.random() >= 0.5:
-        return []
-    issued = datetime.date(rng.choice((2023, 2024, 2025)), 12, rng.randint(1, 28))
+def _hte_certificate(rng: random.Random, e: Enterprise, today: datetime.date) -> Certificate:
+    """Issued in one of the last three December rounds after a year of registration, valid for three years."""
+    rounds = [year for year in range(today.year - 3, today.year) if datetime.date(year, 12, 1) > e.registered_on]
+    issued = datetime.date(rng.choice(rounds or [today.year - 1]), 12, rng.randint(1, 28))
     expires = issued.replace(year=issued.year + 3) - datetime.timedelta(days=1)
     number = f"GR{issued.year}44{rng.randrange(10**6):06d}"
-    return [Certificate(enterprise=e, kind=Certificate.Kind.HTE, number=number, issued_on=issued, expires_on=expires)]
+    return Certificate(enterprise=e, kind=Certificate.Kind.HTE, number=number, issued_on=issued, expires_on=expires)
 
 
-def _others(rng: random.Random, e: Enterprise) -> tuple[list, ManagementItems, list, list]:
-    conversions = [Conversion(enterprise=e, year=y, count=rng.randint(3, 10)) for y in YEARS]
+def _tsme_certificate(rng: random.Random, e: Enterprise, today: datetime.date) -> Certificate:
+    issued = datetime.date(today.year, 1, 1) + datetime.timedelta(days=rng.randrange(max(today.timetuple().tm_yday, 1)))
+    number = f"{today.year}4401{rng.randrange(10**8):08d}"
+    expires = datetime.date(today.year, 12, 31)
+    return Certificate(enterprise=e, kind=Certificate.Kind.TSME, number=number, issued_on=issued, expires_on=expires)
+
+
+def _certificates(rng: random.Random, enterprises: list[Enterprise], today: datetime.date) -> list[Certificate]:
+    """Certificates only where the rules engine, given the figures, finds the enterprise eligible."""
+    from gaoqi.apps.enterprises.profile import profiles_as_dicts
+    from gaoqi.rules.api import assess_batch
+
+    results = assess_batch(profiles_as_dicts([e.pk for e in enterprises], today), as_of=today)
+    certificates = []
+    for e, result in zip(enterprises, results, strict=True):
+        if result["hte"]["eligible"] and rng.random() < HTE_TAKE_UP:
+            certificates.append(_hte_certificate(rng, e, today))
+        elif result["tsme"]["eligible"] and rng.random() < TSME_TAKE_UP:
+            certificates.append(_tsme_certificate(rng, e, today))
+    return certificates
+
+
+def _others(rng: random.Random, e: Enterprise, years: tuple[int, ...]) -> tuple[list, ManagementItems, list]:
+    conversions = [Conversion(enterprise=e, year=y, count=rng.randint(3, 10)) for y in years]
     management = ManagementItems(enterprise=e, **{k: rng.random() < 0.8 for k, _label in MANAGEMENT_ITEMS})
     incidents = []
     if rng.random() < 0.01:
-        incidents.append(Incident(enterprise=e, kind="safety", on=datetime.date(2025, 3, 1), major=rng.random() < 0.3))
-    return conversions, management, incidents, _certificates(rng, e)
+        on = datetime.date(years[-1], 3, 1)
+        incidents.append(Incident(enterprise=e, kind="safety", on=on, major=rng.random() < 0.3))
+    return conversions, management, incidents
+
+
+def _accounts(rng: random.Random, enterprises: list[Enterprise], password: str) -> None:
+    """An admin user (``qy<id>``) for the share of enterprises registered on the platform."""
+    User = get_user_model()
+    registered = [e for e in enterprises if rng.random() < ACCOUNT_SHARE]
+    users = User.objects.bulk_create(
+        [User(username=f"qy{e.pk}", role=Role.ENTERPRISE, password=password) for e in registered]
+    )
+    Membership.objects.bulk_create(
+        [Membership(user=u, enterprise=e, is_admin=True) for u, e in zip(users, registered, strict=True)]
+    )
 
 
 @transaction.atomic
-def _load_chunk(rng: random.Random, start: int, stop: int, seed: int) -> list[Enterprise]:
-    enterprises = Enterprise.objects.bulk_create([_enterprise(rng, i, seed) for i in range(start, stop)])
-    years, ips, conversions, managements, incidents, certificates = [], [], [], [], [], []
+def _load_chunk(rng: random.Random, start: int, stop: int, seed: int, today: datetime.date, password: str):
+    enterprises = Enterprise.objects.bulk_create([_enterprise(rng, i, seed, today) for i in range(start, stop)])
+    years = _years_before(today)
+    rows, ips, conversions, managements, incidents = [], [], [], [], []
     for e in enterprises:
-        years += _years(rng, e)
-        ips += _ip(rng, e)
-        conv, mgmt, inc, certs = _others(rng, e)
+        rows += _years(rng, e, years)
+        ips += _ip(rng, e, today)
+        conv, mgmt, inc = _others(rng, e, years)
         conversions += conv
         managements.append(mgmt)
         incidents += inc
-        certificates += certs
-    FiscalYear.objects.bulk_create(years, batch_size=CHUNK)
+    FiscalYear.objects.bulk_create(rows, batch_size=CHUNK)
     IPItem.objects.bulk_create(ips, batch_size=CHUNK)
     Conversion.objects.bulk_create(conversions, batch_size=CHUNK)
     ManagementItems.objects.bulk_create(managements, batch_size=CHUNK)
     Incident.objects.bulk_create(incidents, batch_size=CHUNK)
-    Certificate.objects.bulk_create(certificates, batch_size=CHUNK)
+    Certificate.objects.bulk_create(_certificates(rng, enterprises, today), batch_size=CHUNK)
+    _accounts(rng, enterprises[1:], password)
     return enterprises
 
 
@@ -213,12 +261,14 @@ def _users(first: Enterprise, mentored: list[Enterprise]) -> None:
     )
 
 
-def demo_load(*, enterprises: int, seed: int, progress=None) -> int:
-    """Create ``enterprises`` demo enterprises and the demo users; the same seed gives the same data."""
+def demo_load(*, enterprises: int, seed: int, progress=None, today: datetime.date | None = None) -> int:
+    """Create ``enterprises`` demo enterprises and the demo users; the same seed and day give the same data."""
     rng = random.Random(seed)
+    today = today or timezone.localdate()
+    password = checked_hash(DEMO_PASSWORD)
     first, mentored = None, []
     for start in range(0, enterprises, CHUNK):
-        created = _load_chunk(rng, start, min(start + CHUNK, enterprises), seed)
+        created = _load_chunk(rng, start, min(start + CHUNK, enterprises), seed, today, password)
         if first is None:
             first, mentored = created[0], created[:20]
         if progress:

@@ -31,6 +31,10 @@ class Enterprise(models.Model):
     national_award_top3 = models.BooleanField(_("国家科技奖前三完成单位"), default=False)
     provincial_rd_institution = models.BooleanField(_("省级以上研发机构"), default=False)
     led_standard = models.BooleanField(_("主导制定标准"), default=False)
+    listed_on = models.DateField(_("上市（挂牌）日期"), null=True, blank=True, help_text=_("未上市留空"))
+    valuation = models.DecimalField(
+        _("最近一轮融资投后估值（元）"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -41,18 +41,41 @@ def enterprise_list(*, actor) -> QuerySet[Enterprise]:
     return qs.none()
 
 
+def _seen(actor) -> set[int]:
+    """Ids this actor object (it lives for one request) was already allowed to see, so a page asking twice asks
+    the database once."""
+    return actor.__dict__.setdefault("_visible_enterprise_ids", set())
+
+
 def enterprise_get(*, actor, pk) -> Enterprise:
     """One enterprise the actor may see, else NotFound (existence is not revealed)."""
     try:
-        return enterprise_list(actor=actor).get(pk=pk)
+        enterprise = enterprise_list(actor=actor).get(pk=pk)
     except (Enterprise.DoesNotExist, ValueError, TypeError):
         raise NotFound from None
+    _seen(actor).add(enterprise.pk)
+    return enterprise
+
+
+def enterprise_seen(*, actor, enterprise: Enterprise) -> None:
+    """Record that a read scoped by ``enterprise_list`` found this enterprise, so later checks cost no query."""
+    _seen(actor).add(enterprise.pk)
+
+
+def enterprise_check(*, actor, pk: int) -> None:
+    """NotFound unless the actor may see the enterprise."""
+    if pk not in _seen(actor):
+        enterprise_get(actor=actor, pk=pk)
 
 
 def enterprise_own(*, actor) -> Enterprise | None:
     """The enterprise the actor works for, if any."""
     membership = Membership.objects.select_related("enterprise").filter(user_id=actor.pk).first()
-    return membership.enterprise if membership else None
+    if membership is None:
+        return None
+    if actor.role == Role.ENTERPRISE:  # enterprise_list's rule for members: their own enterprise
+        _seen(actor).add(membership.enterprise_id)
+    return membership.enterprise
 
 
 def enterprise_can_edit(*, actor, enterprise: Enterprise) -> bool:
@@ -66,7 +89,7 @@ def enterprise_is_admin(*, actor, enterprise: Enterprise) -> bool:
 
 def enterprise_history(*, actor, enterprise: Enterprise) -> QuerySet[AuditEntry]:
     """Change history of a visible enterprise's profile."""
-    enterprise_get(actor=actor, pk=enterprise.pk)
+    enterprise_check(actor=actor, pk=enterprise.pk)
     return AuditEntry.objects.filter(enterprise_id=enterprise.pk).select_related("actor")
 
 

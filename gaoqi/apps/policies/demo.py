@@ -1,5 +1,7 @@
-"""Demo data: the seeded library of real policies (``library.yaml``), published and matched."""
+"""Demo data: the seeded library of real policies (``library.yaml``), published and matched, with application
+windows placed relative to the day it is loaded."""
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,19 +15,22 @@ from gaoqi.apps.policies.services import FIELDS, policy_push, policy_snapshot
 LIBRARY = Path(__file__).with_name("library.yaml")
 
 
-def library() -> list[dict]:
-    """The seeded policies as field dicts (the ``key`` names the entry)."""
+def library(today: dt.date | None = None) -> list[dict]:
+    """The seeded policies as field dicts (the ``key`` names the entry), windows placed around ``today``."""
+    today = today or timezone.localdate()
     items = yaml.safe_load(LIBRARY.read_text(encoding="utf-8"))
     for item in items:
         if item.get("support_amount") is not None:
             item["support_amount"] = Decimal(item["support_amount"])
+        if window := item.pop("window", None):
+            item["opens_on"], item["closes_on"] = (today + dt.timedelta(days=days) for days in window)
     return items
 
 
-def seed() -> int:
+def seed(today: dt.date | None = None) -> int:
     """Create (or refresh) every seeded policy as published version 1 and push it; returns how many were created."""
     created = 0
-    for item in library():
+    for item in library(today):
         data = {name: item[name] for name in FIELDS if name in item}
         with transaction.atomic():
             policy, is_new = Policy.objects.update_or_create(title=item["title"], defaults=data)

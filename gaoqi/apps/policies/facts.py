@@ -26,6 +26,8 @@ ENTERPRISE_FIELDS = (
     "led_standard",
     "national_award_top3",
     "provincial_rd_institution",
+    "listed_on",
+    "valuation",
 )
 RESULT_KEYS = {
     "hte.eligible": "hte__eligible",
@@ -63,7 +65,12 @@ CERTIFICATES = {
     "gazelle_certificate": Certificate.Kind.GAZELLE,
     "unicorn_certificate": Certificate.Kind.UNICORN,
 }
-DERIVED = {"tech_area": "tech_field", "age_years": "registered_on", "assessed": "match_facts__assessment_id"}
+DERIVED = {
+    "tech_area": "tech_field",
+    "age_years": "registered_on",
+    "assessed": "match_facts__assessment_id",
+    "listed": "listed_on",
+}
 TRUTH = {"true": True, "1": True, "false": False, "0": False}
 REFRESH_CHUNK = 5000
 
@@ -73,7 +80,7 @@ def column(name: str) -> str:
     return name.replace(".", "_")
 
 
-STORED = {*RESULT_KEYS, *FISCAL, "fy.rd_total"}
+STORED = {*RESULT_KEYS, *FISCAL, "fy.rd_total", "hte.gap_cost"}
 
 
 def _result_key(path: str):
@@ -119,8 +126,20 @@ def _rd_total(year: dict) -> Decimal | None:
     return None if any(part is None for part in parts) else sum(parts, Decimal(0))
 
 
+def gap_cost(gaps) -> Decimal | None:
+    """What closing the HTE gaps is estimated to cost now: the gap plan's costs summed, or None when a gap cannot be
+    closed by spending (it waits for a date, or asks for data first)."""
+    if not isinstance(gaps, list):
+        return None
+    if any(gap.get("available_from") or gap.get("action") == "supply_data" for gap in gaps):
+        return None
+    costs = [_decimal(gap.get("estimated_cost")) for gap in gaps]
+    return None if any(cost is None for cost in costs) else sum(costs, Decimal(0))
+
+
 def _build(enterprise_ids: list[int]) -> list[MatchFacts]:
     annotations = {f"k{index}": _result_key(path) for index, path in enumerate(RESULT_KEYS.values())}
+    annotations["gaps"] = KeyTransform("gaps", F("result"))
     latest = Assessment.objects.filter(enterprise_id__in=enterprise_ids, is_latest=True).annotate(**annotations)
     results = {row[0]: row[1:] for row in latest.values_list("enterprise_id", "pk", *annotations)}
     years = _latest_years(enterprise_ids)
@@ -128,8 +147,9 @@ def _build(enterprise_ids: list[int]) -> list[MatchFacts]:
     for enterprise_id in enterprise_ids:
         facts = MatchFacts(enterprise_id=enterprise_id)
         if enterprise_id in results:
-            assessment_id, *values = results[enterprise_id]
+            assessment_id, *values, gaps = results[enterprise_id]
             facts.assessment_id = assessment_id
+            facts.hte_gap_cost = gap_cost(gaps)
             for name, value in zip(RESULT_KEYS, values, strict=True):
                 setattr(facts, column(name), _typed(name, value))
         year = years.get(enterprise_id)
@@ -213,7 +233,7 @@ def load_facts(
             values = [v[:2] if v else None for v in values]
         elif name == "age_years":
             values = [_age(v, today) for v in values]
-        elif name == "assessed":
+        elif name in ("assessed", "listed"):
             values = [v is not None for v in values]
         lists[name] = values
     ids = np.array(raw["pk"], dtype=np.int64)

@@ -41,14 +41,23 @@ class Policy(models.Model):
     category = models.CharField(_("类别"), max_length=12, choices=Category.choices)
     summary = models.TextField(_("通俗摘要"))
     full_text = models.TextField(_("政策原文"), blank=True)
-    source_url = WebURLField(_("来源链接"), max_length=500, blank=True)
+    issued_on = models.DateField(_("发文日期"), null=True, blank=True)
+    source_url = WebURLField(
+        _("来源链接"), max_length=500, blank=True, help_text=_("发文机关网站上的原文页面；未核实时留空")
+    )
+    application_url = WebURLField(_("申报入口"), max_length=500, blank=True)
+    instant = models.BooleanField(
+        _("免申即享"), default=False, db_index=True, help_text=_("符合条件的企业无需申报，由主管部门直接兑现")
+    )
     clauses = models.TextField(_("条款依据"), blank=True)
     documents = models.JSONField(_("申报材料清单"), default=list, blank=True)
     support_amount = models.DecimalField(
         _("最高支持金额（元）"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     support_note = models.CharField(_("支持方式说明"), max_length=300, blank=True)
-    uncertain_note = models.CharField(_("待核实说明"), max_length=300, blank=True)
+    staff_note = models.TextField(
+        _("核实记录（仅工作人员可见）"), blank=True, help_text=_("来源、金额、条件近似等的核实情况；企业用户看不到")
+    )
     opens_on = models.DateField(_("申报开始"), null=True, blank=True)
     closes_on = models.DateField(_("申报截止"), null=True, blank=True)
     closing_lead_days = models.PositiveSmallIntegerField(_("截止前提醒天数"), default=7)
@@ -187,6 +196,7 @@ class MatchFacts(models.Model):
     hte_score_max = models.IntegerField(null=True)
     hte_sales_growth = _ratio(_("销售收入增长率"))
     hte_net_asset_growth = _ratio(_("净资产增长率"))
+    hte_gap_cost = _amount(_("补齐高企差距的预计投入"))
     tsme_eligible = models.BooleanField(null=True)
     tsme_score = models.IntegerField(null=True)
     rd_deduction_base = _amount(_("加计扣除口径研发费用"))

@@ -1,13 +1,17 @@
 """Reads: the policy library as each role sees it, matches, "my policies" with explanations, funnels."""
 
+import calendar
+import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gaoqi.apps.enterprises.selectors import districts_overseen, enterprise_get, enterprise_list, enterprise_own
 from gaoqi.apps.notifications.selectors import notice_counts
-from gaoqi.apps.policies.matching import Matches, criteria_for, match, match_policy
+from gaoqi.apps.policies.matching import Matches, criteria_for, match, match_policy, nearly_reason, nearness_rule
 from gaoqi.apps.policies.models import MatchStatus, Policy, PolicyApplication, PolicyMatch
 from gaoqi.apps.policies.search import Ranked, policy_rank
 from gaoqi.core import disclosure
@@ -21,10 +25,16 @@ MATCHED = {"qualifying": QUALIFY, "nearly": NEARLY, "lacks": LACKS}
 BEHAVIOUR = ("notified", "delivered", "read", "clicked", "applied")
 
 
+def policy_staff_view(*, actor) -> bool:
+    """Whether the actor sees drafts, staff notes, matches and funnels (district and bureau staff)."""
+    return actor.is_authenticated and actor.is_active and getattr(actor, "role", None) in STAFF_ROLES
+
+
 def policy_list(*, actor, q: str = "", **filters) -> QuerySet[Policy]:
-    """Staff see every policy; everyone else published and closed ones (enterprises only those for their district).
-    Filters: ``status``, ``category``, ``level`` and ``district`` (policies that apply there, city-wide ones included).
-    With ``q``, the policies found by full-text search, best first."""
+    """Staff see every policy; everyone else, visitors without an account included, published and closed ones
+    (enterprises only those for their district). Filters: ``status``, ``category``, ``level``, ``district`` (policies
+    that apply there, city-wide ones included) and ``instant`` (免申即享 only). With ``q``, the policies found by
+    full-text search, best first."""
     return policy_search(actor=actor, q=q, **filters).policies
 
 
@@ -33,15 +43,22 @@ def _applies_in(district: str) -> Q:
 
 
 def policy_search(
-    *, actor, q: str = "", status: str = "", category: str = "", level: str = "", district: str = ""
+    *,
+    actor,
+    q: str = "",
+    status: str = "",
+    category: str = "",
+    level: str = "",
+    district: str = "",
+    instant: bool = False,
 ) -> Ranked:
     """``policy_list`` with whether the search fell back to policies having only some of the query's terms."""
     qs = Policy.objects.all()
-    if not actor.is_authenticated or not actor.is_active:
+    if actor.is_authenticated and not actor.is_active:
         return Ranked(qs.none())
-    if actor.role not in STAFF_ROLES:
+    if not policy_staff_view(actor=actor):
         qs = qs.filter(status__in=VISIBLE)
-        enterprise = enterprise_own(actor=actor)
+        enterprise = enterprise_own(actor=actor) if actor.is_authenticated else None
         if enterprise is not None:
             qs = qs.filter(_applies_in(enterprise.district))
     if status:
@@ -52,6 +69,8 @@ def policy_search(
         qs = qs.filter(level=level)
     if district:
         qs = qs.filter(_applies_in(district))
+    if instant:
+        qs = qs.filter(instant=True)
     return policy_rank(qs, q)
 
 
@@ -64,22 +83,31 @@ def policy_get(*, actor, pk) -> Policy:
 
 def policy_can_edit(*, actor, policy: Policy) -> bool:
     """Bureau staff edit every policy, district staff those for their own district only."""
-    if actor.role == Role.BUREAU:
+    role = getattr(actor, "role", None)
+    if role == Role.BUREAU:
         return True
-    return actor.role == Role.DISTRICT and policy.districts == [actor.district]
+    return role == Role.DISTRICT and policy.districts == [actor.district]
 
 
 def _staff(actor) -> None:
-    if actor.role not in STAFF_ROLES:
+    if not policy_staff_view(actor=actor):
         raise PermissionDenied
 
 
-def policy_preview(*, actor, criteria: str, districts: list[str]) -> dict:
+def policy_preview(*, actor, criteria: str, districts: list[str], support_amount: Decimal | None = None) -> dict:
     """Live preview for the editor: qualify / nearly / lacks counts, overall and by district, over the enterprises
-    the actor may see (district staff: their district, whatever districts they ask for)."""
+    the actor may see (district staff: their district, whatever districts they ask for), and what "nearly" means
+    for a policy offering up to ``support_amount``."""
     _staff(actor)
-    found = match(criteria_for(criteria), districts=districts, within=enterprise_list(actor=actor))
-    return {"counts": found.counts(), "by_district": found.by_district(), "scope": districts_overseen(actor=actor)}
+    found = match(
+        criteria_for(criteria), districts=districts, within=enterprise_list(actor=actor), support_amount=support_amount
+    )
+    return {
+        "counts": found.counts(),
+        "by_district": found.by_district(),
+        "nearness": nearness_rule(found.near),
+        "scope": districts_overseen(actor=actor),
+    }
 
 
 def policy_matches(*, actor, policy: Policy, status: str = "", district: str = "") -> QuerySet[PolicyMatch]:
@@ -128,6 +156,17 @@ def _published(district: str, name, exact: dict, minimum: int) -> dict:
     return _rates(row)
 
 
+def funnel_gap(total: dict, *, published: bool) -> str:
+    """Why the funnel's reach is empty, when it is: nothing published, nobody qualifying, or no one to tell."""
+    if not published:
+        return _("政策尚未发布：发布后才会匹配企业并推送通知。")
+    if not total["qualifying"]:
+        return _("目前没有企业符合本政策的全部条件，因此没有推送；接近符合和缺少数据的企业见下方匹配结果。")
+    if total["notified"] == 0:  # None: too few to show, not none
+        return _("符合条件的企业都还没有平台账号，无法推送通知；请引导企业注册后在“我的政策”查看。")
+    return ""
+
+
 def _rates(row: dict) -> dict:
     row["aware_rate"] = disclosure.rate(row["read"], row["qualifying"])
     row["applied_rate"] = disclosure.rate(row["applied"], row["qualifying"])
@@ -174,6 +213,7 @@ class MyPolicy:
     clauses: list[dict]
     missing: str
     applied: bool
+    nearness: str = ""  # for a nearly-qualifying enterprise: what is missing, its cost, and the rule
 
 
 def my_policies(*, actor, enterprise_id: int | None = None) -> list[MyPolicy]:
@@ -195,7 +235,7 @@ def my_policies(*, actor, enterprise_id: int | None = None) -> list[MyPolicy]:
 def my_policy(*, actor, policy_id: int) -> MyPolicy:
     """One visible policy with the actor's own enterprise's clause-by-clause explanation."""
     policy = policy_get(actor=actor, pk=policy_id)
-    enterprise = enterprise_own(actor=actor)
+    enterprise = enterprise_own(actor=actor) if actor.is_authenticated else None
     matches = match_policy(policy, enterprise_ids=[enterprise.pk]) if enterprise else None
     if matches is None or not len(matches.ids):
         return MyPolicy(policy, "", [], "", False)
@@ -204,4 +244,60 @@ def my_policy(*, actor, policy_id: int) -> MyPolicy:
 
 
 def _mine(policy: Policy, matches: Matches, status: str, applied: bool) -> MyPolicy:
-    return MyPolicy(policy, status, matches.explain(0), matches.missing(0), applied)
+    missing = matches.missing(0) if status == NEARLY else ""
+    nearness = nearly_reason(matches, 0) if status == NEARLY else ""
+    return MyPolicy(policy, status, matches.explain(0), missing, applied, nearness)
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    day: dt.date
+    in_month: bool
+    is_today: bool
+    opening: list[Policy]
+    closing: list[Policy]
+
+
+@dataclass(frozen=True)
+class Calendar:
+    month: dt.date  # the first of the month shown
+    previous: str  # "YYYY-MM"
+    next: str
+    weeks: list[list[CalendarDay]]
+    open: list[Policy]  # policies whose window is open on some day of the month, closing soonest first
+
+
+def _month(text: str, today: dt.date) -> dt.date:
+    try:
+        return dt.date.fromisoformat(f"{text}-01") if text else today.replace(day=1)
+    except ValueError:
+        return today.replace(day=1)
+
+
+def policy_calendar(*, actor, month: str = "") -> Calendar:
+    """A month of application windows among the policies the actor may read: which open and which close on each
+    day (weeks start on Monday), and every window open during the month. ``month`` is ``YYYY-MM`` (default: now)."""
+    today = timezone.localdate()
+    first = _month(month, today)
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    windows = policy_list(actor=actor).filter(Q(opens_on__isnull=False) | Q(closes_on__isnull=False))
+    in_month = windows.filter(
+        (Q(opens_on__lte=last) | Q(opens_on__isnull=True)) & (Q(closes_on__gte=first) | Q(closes_on__isnull=True))
+    ).order_by("closes_on", "title")
+    policies = list(in_month)
+    weeks = [
+        [
+            CalendarDay(
+                day,
+                day.month == first.month,
+                day == today,
+                [p for p in policies if p.opens_on == day],
+                [p for p in policies if p.closes_on == day],
+            )
+            for day in week
+        ]
+        for week in calendar.Calendar().monthdatescalendar(first.year, first.month)
+    ]
+    previous = (first - dt.timedelta(days=1)).strftime("%Y-%m")
+    following = (last + dt.timedelta(days=1)).strftime("%Y-%m")
+    return Calendar(first, previous, following, weeks, policies)

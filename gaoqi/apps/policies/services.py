@@ -14,7 +14,7 @@ from gaoqi.apps.enterprises.selectors import enterprise_own
 from gaoqi.apps.notifications.services import NoticeSpec, enterprise_user_ids, notify
 from gaoqi.apps.policies import tasks
 from gaoqi.apps.policies.facts import facts_refresh
-from gaoqi.apps.policies.matching import code_names, criteria_for, match_policy, reason
+from gaoqi.apps.policies.matching import code_names, criteria_for, match_policy, nearly_reason, reason
 from gaoqi.apps.policies.models import Broadcast, MatchStatus, Policy, PolicyApplication, PolicyMatch, PolicyVersion
 from gaoqi.apps.policies.selectors import policy_can_edit, policy_get
 from gaoqi.core.audit import audit_record, field_changes
@@ -32,12 +32,15 @@ FIELDS = (
     "category",
     "summary",
     "full_text",
+    "issued_on",
     "source_url",
+    "application_url",
+    "instant",
     "clauses",
     "documents",
     "support_amount",
     "support_note",
-    "uncertain_note",
+    "staff_note",
     "opens_on",
     "closes_on",
     "closing_lead_days",
@@ -186,8 +189,29 @@ def policy_push(*, policy_id: int, version: int) -> dict:
             title=title,
             why=reason(found.criteria, policy.districts),
         )
-        notified = notify(list(specs))
+        notified = notify([*specs, *_nearly_specs(policy, found)])
     return {**found.counts(), "notified": notified}
+
+
+def _nearly_specs(policy: Policy, found):
+    """One notice per user of each nearly-qualifying enterprise, saying what is missing and why it counts as near;
+    counted apart from the qualifying funnel (cause ``policy-nearly:…``)."""
+    rows = {int(found.ids[row]): row for row in found.rows(NEARLY)}
+    users = enterprise_user_ids({pk: found.districts[row] for pk, row in rows.items()})
+    link = reverse("policies:mine_detail", args=[policy.pk])
+    for enterprise_id, row in rows.items():
+        for user_id in users.get(enterprise_id, []):
+            yield NoticeSpec(
+                user_id=user_id,
+                topic="policy",
+                title=_("您的企业接近符合政策：%(title)s") % {"title": policy.title},
+                body=policy.summary,
+                reason=nearly_reason(found, row),
+                dedupe_key=f"policy:{policy.pk}:v{policy.version}:nearly",
+                link=link,
+                enterprise_id=enterprise_id,
+                cause=f"policy-nearly:{policy.pk}:{found.districts[row]}",
+            )
 
 
 def policies_rematch(*, district: str = "", enterprise_ids: list[int] | None = None) -> int:

@@ -10,7 +10,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 import numpy as np
 
 from gaoqi.rules.criteria.check import Criteria
-from gaoqi.rules.criteria.facts import EPOCH, SCALE, Facts
+from gaoqi.rules.criteria.facts import EPOCH, SCALE, Column, Facts
+from gaoqi.rules.criteria.nearness import Near, closing_cost
 from gaoqi.rules.criteria.syntax import And, Compare, InList, Known, Literal, Name, Node, Not, Or
 from gaoqi.rules.criteria.variables import VARIABLES
 
@@ -27,11 +28,16 @@ class Truth:
 
 @dataclass(frozen=True)
 class Outcome:
-    """Per enterprise: each clause's truth and the classification (qualify / nearly / lacks / no)."""
+    """Per enterprise: each clause's truth, the classification (qualify / nearly / lacks / no) and the estimated
+    cost of closing the unmet clauses (ten-thousandths of yuan; unknown where they cannot be closed)."""
 
     clauses: tuple[Truth, ...]
     category: np.ndarray  # object array of QUALIFY, NEARLY, LACKS, NO
-    unmet_clause: np.ndarray  # index of the one unmet clause for NEARLY, else -1
+    unmet: np.ndarray  # clauses × enterprises
+    cost: Column
+
+    def unmet_clauses(self, row: int) -> list[int]:
+        return np.flatnonzero(self.unmet[:, row]).tolist()
 
     def counts(self) -> dict[str, int]:
         kinds, numbers = np.unique(self.category, return_counts=True)
@@ -45,8 +51,9 @@ class Outcome:
         return MET if truth.value[row] else UNMET
 
 
-def evaluate(criteria: Criteria, facts: Facts) -> Outcome:
-    """Evaluate every clause for every enterprise in ``facts`` and classify them."""
+def evaluate(criteria: Criteria, facts: Facts, near: Near | None = None) -> Outcome:
+    """Evaluate every clause for every enterprise in ``facts`` and classify them. Without a ``near`` rule nobody is
+    classified as nearly qualifying."""
     truths = tuple(_truth(clause, facts) for clause in criteria.clauses)
     met = np.array([t.known & t.value for t in truths]).reshape(len(truths), facts.size)
     unmet = np.array([t.known & ~t.value for t in truths]).reshape(len(truths), facts.size)
@@ -54,10 +61,12 @@ def evaluate(criteria: Criteria, facts: Facts) -> Outcome:
     unmet_count = unmet.sum(axis=0)
     category = np.full(facts.size, NO, dtype=object)
     category[met.all(axis=0)] = QUALIFY
-    category[(unmet_count == 1) & ~unknown.any(axis=0)] = NEARLY
     category[(unmet_count == 0) & unknown.any(axis=0)] = LACKS
-    unmet_clause = np.where(category == NEARLY, unmet.argmax(axis=0), -1)
-    return Outcome(truths, category, unmet_clause)
+    cost = closing_cost(criteria, facts, unmet)
+    if near is not None:
+        few = (unmet_count >= 1) & (unmet_count <= near.max_unmet) & ~unknown.any(axis=0)
+        category[few & cost.known & (cost.values <= near.cost_limit_scaled)] = NEARLY
+    return Outcome(truths, category, unmet, cost)
 
 
 def _truth(node: Node, facts: Facts) -> Truth:

@@ -6,6 +6,7 @@ from decimal import Decimal
 from gaoqi.rules.criteria.check import Criteria
 from gaoqi.rules.criteria.evaluate import UNKNOWN, UNMET, Outcome
 from gaoqi.rules.criteria.facts import Facts
+from gaoqi.rules.criteria.nearness import clause_names
 from gaoqi.rules.criteria.syntax import And, Compare, InList, Known, Literal, Name, Node, Not, Or
 from gaoqi.rules.criteria.variables import VARIABLES
 
@@ -85,23 +86,8 @@ def _shortfall(node: Node, facts: Facts, row: int, names: dict | None, *, gap: b
                 return f"{text}，差 {(gap * 100).normalize():f} 个百分点"
             return f"{text}，差 {show(gap, var.unit)}"
         return text
-    named = sorted(_names(node))
+    named = sorted(clause_names(node))
     return "；".join(f"{VARIABLES[n].label}：{show(facts.value(n, row), VARIABLES[n].unit, names)}" for n in named)
-
-
-def _names(node: Node) -> set[str]:
-    match node:
-        case Name(name=name):
-            return {name}
-        case And(operands=operands) | Or(operands=operands):
-            return set().union(*(_names(o) for o in operands))
-        case Not(operand=operand):
-            return _names(operand)
-        case Compare(left=left, right=right):
-            return _names(left) | _names(right)
-        case InList(subject=subject) | Known(subject=subject):
-            return {subject.name}
-    return set()
 
 
 def explain(criteria: Criteria, outcome: Outcome, facts: Facts, row: int = 0, names: dict | None = None) -> list[dict]:
@@ -110,7 +96,7 @@ def explain(criteria: Criteria, outcome: Outcome, facts: Facts, row: int = 0, na
     for index, clause in enumerate(criteria.clauses):
         status = outcome.status(index, row)
         if status == UNKNOWN:
-            missing = [VARIABLES[n].label for n in sorted(_names(clause)) if not facts[n].known[row]]
+            missing = [VARIABLES[n].label for n in sorted(clause_names(clause)) if not facts[n].known[row]]
             detail = "缺少数据：" + "、".join(missing) if missing else "缺少数据"
         elif status == UNMET:
             detail = _shortfall(clause, facts, row, names, gap=True)

@@ -1,5 +1,10 @@
 """The facts a policy criterion may name: enterprise profile facts and the latest assessment's results.
 
+Each variable also says how an enterprise could close a gap on it (``closing``), which decides whether an unmet
+clause can count as "nearly" (see ``nearness``): structural facts (age, size, district, certificates, listing) cannot
+be closed in an application window; the HTE results close through the self-assessment's gap plan (its estimated
+cost); amounts an enterprise spends close by spending the shortfall; supplying an assessment costs nothing.
+
 Each variable has a type (``bool``, ``number``, ``code``, ``date``) and, for numbers, a unit that decides which
 literals it may be compared with: ratios take percents (``5%``) or plain decimals (``0.05``), amounts in yuan take
 money (``5000万``, ``2亿``, ``300元``) or plain yuan, counts, points and years take plain numbers.
@@ -17,6 +22,7 @@ class Variable:
     label: str
     type: str  # bool, number, code, date
     unit: str = ""  # for numbers: ratio, yuan, count, points, years
+    closing: str = "structural"  # structural, gap_plan, shortfall, free
 
     @property
     def kind(self) -> str:
@@ -24,8 +30,11 @@ class Variable:
         return UNIT_LABELS.get(self.unit) or TYPE_LABELS[self.type]
 
 
-def _v(name, label, type_, unit=""):
-    return Variable(name, label, type_, unit)
+STRUCTURAL, GAP_PLAN, SHORTFALL, FREE = "structural", "gap_plan", "shortfall", "free"
+
+
+def _v(name, label, type_, unit="", closing=STRUCTURAL):
+    return Variable(name, label, type_, unit, closing)
 
 
 VARIABLES = {
@@ -48,25 +57,29 @@ VARIABLES = {
         _v("led_standard", "主导制定标准", "bool"),
         _v("national_award_top3", "国家科技奖前三完成单位", "bool"),
         _v("provincial_rd_institution", "省部级以上研发机构", "bool"),
-        _v("assessed", "已有自评结果", "bool"),
-        _v("hte.eligible", "符合高企认定条件", "bool"),
-        _v("hte.rd_ratio", "近三年研发费用占销售收入比例", "number", "ratio"),
-        _v("hte.domestic_rd_share", "境内研发费用占比", "number", "ratio"),
-        _v("hte.st_staff_ratio", "科技人员占职工总数比例", "number", "ratio"),
-        _v("hte.hightech_income_ratio", "高新技术产品（服务）收入占比", "number", "ratio"),
-        _v("hte.score_min", "创新能力评价最低得分", "number", "points"),
-        _v("hte.score_max", "创新能力评价最高得分", "number", "points"),
+        _v("listed", "已上市（含新三板挂牌）", "bool"),
+        _v("listed_on", "上市（挂牌）日期", "date"),
+        _v("valuation", "最近一轮融资投后估值", "number", "yuan"),
+        _v("assessed", "已有自评结果", "bool", closing=FREE),
+        _v("hte.eligible", "符合高企认定条件", "bool", closing=GAP_PLAN),
+        _v("hte.rd_ratio", "近三年研发费用占销售收入比例", "number", "ratio", GAP_PLAN),
+        _v("hte.domestic_rd_share", "境内研发费用占比", "number", "ratio", GAP_PLAN),
+        _v("hte.st_staff_ratio", "科技人员占职工总数比例", "number", "ratio", GAP_PLAN),
+        _v("hte.hightech_income_ratio", "高新技术产品（服务）收入占比", "number", "ratio", GAP_PLAN),
+        _v("hte.score_min", "创新能力评价最低得分", "number", "points", GAP_PLAN),
+        _v("hte.score_max", "创新能力评价最高得分", "number", "points", GAP_PLAN),
+        _v("hte.gap_cost", "补齐高企差距的预计投入（自评差距方案合计）", "number", "yuan"),
         _v("hte.sales_growth", "销售收入增长率", "number", "ratio"),
         _v("hte.net_asset_growth", "净资产增长率", "number", "ratio"),
         _v("tsme.eligible", "符合科技型中小企业评价条件", "bool"),
         _v("tsme.score", "科技型中小企业评价得分", "number", "points"),
-        _v("rd_deduction.base", "最近一年加计扣除口径研发费用", "number", "yuan"),
+        _v("rd_deduction.base", "最近一年加计扣除口径研发费用", "number", "yuan", SHORTFALL),
         _v("rd_deduction.rate", "适用加计扣除比例", "number", "ratio"),
         _v("benefits.total", "预计年度节税额", "number", "yuan"),
         _v("fy.sales_revenue", "最近一年销售收入", "number", "yuan"),
         _v("fy.total_assets", "最近一年末资产总额", "number", "yuan"),
         _v("fy.employees", "最近一年职工总数", "number", "count"),
-        _v("fy.rd_total", "最近一年研发费用合计（高企口径九类）", "number", "yuan"),
+        _v("fy.rd_total", "最近一年研发费用合计（高企口径九类）", "number", "yuan", SHORTFALL),
     )
 }
 

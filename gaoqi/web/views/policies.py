@@ -1,8 +1,9 @@
 """Pages of 政策: the library, the editor with live preview, matches and funnel, 我的政策, the dashboard."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,7 +13,7 @@ from gaoqi.apps.policies import selectors, services
 from gaoqi.apps.policies.models import Category, Level, MatchStatus, Policy
 from gaoqi.core.districts import DISTRICT_NAMES, DISTRICTS
 from gaoqi.core.errors import DomainError
-from gaoqi.core.roles import STAFF_ROLES, Role
+from gaoqi.core.roles import Role
 from gaoqi.rules.criteria import VARIABLES
 from gaoqi.web.forms.policies import BroadcastForm, PolicyForm
 
@@ -20,33 +21,40 @@ PAGE_SIZE = 30
 
 
 def _staff(request):
-    if request.user.role not in STAFF_ROLES:
+    if not selectors.policy_staff_view(actor=request.user):
         raise PermissionDenied
     return request.user
 
 
-@login_required
 def policy_list(request):
     q = request.GET.get("q", "").strip()
     choices = {"category": Category.choices, "level": Level.choices, "district": DISTRICTS}
     labels = {"category": _("类别"), "level": _("层级"), "district": _("适用区")}
     filters = {name: request.GET.get(name, "") for name in choices}
     filters = {name: value if value in dict(choices[name]) else "" for name, value in filters.items()}
-    found = selectors.policy_search(actor=request.user, q=q, **filters)
+    instant = request.GET.get("instant") == "1"
+    found = selectors.policy_search(actor=request.user, q=q, instant=instant, **filters)
     context = {
         "page": Paginator(found.policies, PAGE_SIZE).get_page(request.GET.get("page")),
         "q": q,
         "partial": found.partial,
+        "instant": instant,
         "filters": [(name, labels[name], choices[name], filters[name]) for name in choices],
     }
     return render(request, "policies/list.html", context)
 
 
-@login_required
+def policy_calendar(request):
+    """Month view of application windows; the month arrows swap the calendar in place through htmx."""
+    calendar = selectors.policy_calendar(actor=request.user, month=request.GET.get("month", ""))
+    template = "policies/_calendar.html" if request.headers.get("HX-Request") == "true" else "policies/calendar.html"
+    return render(request, template, {"calendar": calendar})
+
+
 def policy_detail(request, pk):
     mine = selectors.my_policy(actor=request.user, policy_id=pk)
-    context = {"mine": mine, "policy": mine.policy}
-    if request.user.role in STAFF_ROLES:
+    context = {"mine": mine, "policy": mine.policy, "staff": selectors.policy_staff_view(actor=request.user)}
+    if context["staff"]:
         status, district = request.GET.get("status", ""), request.GET.get("district", "")
         matches = selectors.policy_matches(
             actor=request.user,
@@ -54,8 +62,11 @@ def policy_detail(request, pk):
             status=status if status in MatchStatus.values else "",
             district=district,
         )
+        funnel = selectors.policy_funnel(actor=request.user, policy=mine.policy)
+        published = mine.policy.status != Policy.Status.DRAFT
         context |= {
-            "funnel": selectors.policy_funnel(actor=request.user, policy=mine.policy),
+            "funnel": funnel,
+            "funnel_gap": selectors.funnel_gap(funnel[-1], published=published),
             "matches": Paginator(matches, PAGE_SIZE).get_page(request.GET.get("page")),
             "statuses": MatchStatus.choices,
             "status": status,
@@ -96,8 +107,15 @@ def policy_edit(request, pk=None):
 def policy_preview(request):
     actor = _staff(request)
     districts = request.POST.getlist("districts")
+    amount = forms.DecimalField(min_value=0, max_digits=14, decimal_places=2, required=False)
     try:
-        preview = selectors.policy_preview(actor=actor, criteria=request.POST.get("criteria", ""), districts=districts)
+        support_amount = amount.clean(request.POST.get("support_amount", ""))
+    except ValidationError:
+        support_amount = None
+    try:
+        preview = selectors.policy_preview(
+            actor=actor, criteria=request.POST.get("criteria", ""), districts=districts, support_amount=support_amount
+        )
     except DomainError as exc:
         return render(request, "policies/_preview.html", {"error": exc.message})
     rows = [(DISTRICT_NAMES.get(code, code), counts) for code, counts in preview["by_district"].items()]

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from gaoqi.apps.assessments.pdf import report_pdf_document
 from gaoqi.apps.assessments.selectors import assessment_changes, assessment_get, assessment_list
 
 
@@ -22,5 +23,6 @@ def report(request, pk):
         "history": history,
         "changes": assessment_changes(assessment, previous),
         "previous": previous,
+        "pdf": report_pdf_document(assessment),
     }
     return render(request, "reports/report.html", context)

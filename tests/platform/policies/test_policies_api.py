@@ -44,11 +44,13 @@ def test_preview_counts(client, cast, make_assessment):
     make_assessment(cast.ours)
     client.force_login(cast.bureau)
     response = post(client, "/api/v1/policies/preview", {"criteria": "tsme.eligible", "districts": ["440112"]})
-    assert response.json() == {
+    assert response.json() | {"nearness": ""} == {
         "counts": {"qualify": 1, "nearly": 0, "lacks": 0, "no": 0},
         "by_district": {"440112": {"qualify": 1, "nearly": 0, "lacks": 0}},
+        "nearness": "",
         "scope": [code for code, _name in DISTRICTS],
     }
+    assert "不超过10万元（政策未载明支持金额）" in response.json()["nearness"]
 
 
 def test_matches_are_listed_for_the_staff_scope(client, cast, make_policy):
@@ -64,16 +66,18 @@ def test_matches_are_listed_for_the_staff_scope(client, cast, make_policy):
 
 def test_my_policies_carry_the_clause_explanations(client, cast, make_assessment, make_policy):
     make_assessment(cast.ours)
-    make_policy("hte.eligible and fy.sales_revenue >= 5000万", status=Policy.Status.PUBLISHED)
+    make_policy("hte.eligible and hte.rd_ratio >= 6%", status=Policy.Status.PUBLISHED)
     client.force_login(cast.owner)
     (item,) = client.get("/api/v1/policies/mine").json()
     assert item["status"] == "nearly"
-    assert item["missing"] == "最近一年销售收入 ≥ 5000万元"
+    assert item["missing"] == "近三年研发费用占销售收入比例 ≥ 6%"
+    assert "预计补齐投入约45万元" in item["nearness"]
     assert item["clauses"][1] == {
-        "clause": "最近一年销售收入 ≥ 5000万元",
+        "clause": "近三年研发费用占销售收入比例 ≥ 6%",
         "status": "unmet",
-        "detail": "实际4000万元，差 1000万元",
+        "detail": "实际5.4%，差 0.6 个百分点",
     }
+    assert item["policy"]["staff_note"] == ""
 
 
 def test_the_variable_catalogue_is_published(client, cast):

@@ -1,11 +1,12 @@
 """Every policy page and endpoint, tried by every member of the cast and by anonymous visitors."""
 
+import datetime
 import json
 
 import pytest
 
 from gaoqi.apps.policies.models import Policy
-from tests.platform.matrix import cases
+from tests.platform.matrix import assert_sent_to_login, cases
 
 STAFF = {"district": 200, "other_district": 200, "bureau": 200}
 ENTERPRISES = {"owner": 200, "colleague": 200, "outsider": 200}
@@ -22,6 +23,9 @@ PAGES = [
     ("POST", "/policies/{published}/applied/", {"owner": 302, "colleague": 302, "outsider": 302}, 403),
     ("GET", "/policies/dashboard/", STAFF, 403),
     ("GET", "/policies/broadcast/", STAFF, 403),
+    ("GET", "/policies/calendar/", {}, 200),
+    ("GET", "/policies/calendar/?month=2030-02", {}, 200),
+    ("GET", "/policies/?instant=1", {}, 200),
 ]
 API = [
     ("GET", "/api/v1/policies", {}, 200),
@@ -39,7 +43,7 @@ API = [
 
 @pytest.fixture
 def objects(cast, make_policy):
-    published = make_policy(status=Policy.Status.PUBLISHED)
+    published = make_policy(status=Policy.Status.PUBLISHED, staff_note="金额待核实", opens_on=datetime.date(2030, 2, 1))
     draft = make_policy(title="草稿政策")
     return {"published": published.pk, "draft": draft.pk}
 
@@ -61,9 +65,41 @@ def test_api(client, cast, objects, sent, method, path, who, status):
     assert response.status_code == status, response.content
 
 
-@pytest.mark.parametrize("path", ["/policies/", "/policies/mine/", "/policies/dashboard/"])
-def test_anonymous_visitors_are_sent_to_log_in(client, db, path):
-    assert client.get(path).status_code == 302
+PUBLIC = ["/policies/", "/policies/?instant=1", "/policies/calendar/", "/policies/{published}/"]
+PRIVATE = [
+    ("GET", "/policies/mine/"),
+    ("GET", "/policies/dashboard/"),
+    ("GET", "/policies/broadcast/"),
+    ("GET", "/policies/new/"),
+    ("GET", "/policies/{draft}/"),
+    ("GET", "/policies/{published}/edit/"),
+    ("POST", "/policies/preview/"),
+    ("POST", "/policies/{draft}/publish/"),
+    ("POST", "/policies/{published}/applied/"),
+]
+
+
+@pytest.mark.parametrize("path", PUBLIC)
+def test_anonymous_visitors_read_the_library_the_calendar_and_published_policies(client, objects, path):
+    response = client.get(path.format(**objects))
+    assert response.status_code == 200
+    assert "金额待核实" not in response.content.decode()
+
+
+@pytest.mark.parametrize(("method", "path"), PRIVATE)
+def test_anonymous_visitors_are_sent_to_log_in_or_not_shown_anything_else(client, objects, method, path):
+    url = path.format(**objects)
+    response = client.get(url) if method == "GET" else client.post(url, {"criteria": "hte.eligible"})
+    if response.status_code == 302:
+        assert_sent_to_login(response)
+    else:
+        assert response.status_code == 404
+
+
+def test_anonymous_visitors_do_not_see_drafts_or_staff_notes(client, objects):
+    page = client.get(f"/policies/{objects['published']}/").content.decode()
+    assert "核实记录" not in page
+    assert "草稿政策" not in client.get("/policies/").content.decode()
 
 
 def test_anonymous_api_calls_are_refused(client, db):

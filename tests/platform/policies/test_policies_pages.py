@@ -78,7 +78,7 @@ def test_marking_as_applied_shows_on_the_detail_page(client, cast, make_policy, 
 
 
 def test_staff_see_matches_and_the_funnel_on_the_detail_page(client, cast, make_policy):
-    policy = make_policy(status=Policy.Status.PUBLISHED, uncertain_note="金额待核实")
+    policy = make_policy(status=Policy.Status.PUBLISHED, staff_note="金额待核实")
     PolicyMatch.objects.create(policy=policy, enterprise=cast.ours, district="440112", status="qualify", version=1)
     PolicyMatch.objects.create(policy=policy, enterprise=cast.theirs, district="440106", status="qualify", version=1)
     PolicyApplication.objects.create(policy=policy, enterprise=cast.ours, district="440112")
@@ -119,3 +119,21 @@ def test_broadcast_form_sends_and_reports_the_count(client, cast, sent):
     response = client.post("/policies/broadcast/", {"title": "申报培训", "body": "周五", "districts": ["440106"]})
     assert response.status_code == 302
     assert [s.user_id for s in sent] == [cast.outsider.pk]
+
+
+def test_the_funnel_says_why_it_is_empty_when_the_qualifying_have_no_accounts(client, cast, make_policy):
+    policy = make_policy(status=Policy.Status.PUBLISHED)
+    PolicyMatch.objects.create(policy=policy, enterprise=cast.theirs, district="440106", status="qualify", version=1)
+    client.force_login(cast.bureau)
+    assert "都还没有平台账号" in client.get(f"/policies/{policy.pk}/").content.decode()
+    PolicyMatch.objects.all().delete()
+    assert "目前没有企业符合本政策的全部条件" in client.get(f"/policies/{policy.pk}/").content.decode()
+
+
+def test_enterprise_users_never_see_the_staff_notes(client, cast, make_policy):
+    policy = make_policy(status=Policy.Status.PUBLISHED, staff_note="金额仅见于转载")
+    client.force_login(cast.owner)
+    assert "金额仅见于转载" not in client.get(f"/policies/{policy.pk}/").content.decode()
+    assert client.get(f"/api/v1/policies/{policy.pk}").json()["staff_note"] == ""
+    client.force_login(cast.bureau)
+    assert client.get(f"/api/v1/policies/{policy.pk}").json()["staff_note"] == "金额仅见于转载"

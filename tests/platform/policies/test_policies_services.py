@@ -1,6 +1,7 @@
 """Publishing and changing policies, bulk matching with push, re-matching one enterprise, closing reminders."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.db import transaction
@@ -17,6 +18,7 @@ DATA = {
     "summary": "高成长科技企业。",
     "districts": ["440112"],
     "criteria": "hte.eligible and hte.rd_ratio >= 5%",
+    "support_amount": Decimal("3000000.00"),
 }
 
 
@@ -30,9 +32,10 @@ def test_bureau_creates_a_draft_and_publishing_pushes_it_to_the_qualifying(cast,
     counts = services.policy_push(policy_id=policy.pk, version=1)
     assert counts["qualify"] == 1
     assert counts["nearly"] == 1
-    assert counts["notified"] == 2
-    assert {s.user_id for s in sent} == {cast.owner.pk, cast.colleague.pk}
-    spec = sent[0]
+    assert counts["notified"] == 3
+    qualifying = [s for s in sent if s.dedupe_key == f"policy:{policy.pk}:v1"]
+    assert {s.user_id for s in qualifying} == {cast.owner.pk, cast.colleague.pk}
+    spec = qualifying[0]
     assert spec.dedupe_key == f"policy:{policy.pk}:v1"
     assert spec.cause == f"policy:{policy.pk}:440112"
     assert spec.topic == "policy"

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('enterprises', '0003_mentor_assignment_reason'),
+        ('enterprises', '0004_listing_and_valuation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
