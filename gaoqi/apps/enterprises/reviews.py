@@ -47,7 +47,7 @@ def _decision(request, *, actor, approve: bool, note: str) -> dict:
 @transaction.atomic
 def claim_decide(*, actor, claim_id, approve: bool, note: str = "") -> Claim:
     """Approve (the claimant becomes a member of the enterprise) or reject a pending claim."""
-    claim = claims_to_review(actor=actor).select_for_update().filter(pk=claim_id).first()
+    claim = claims_to_review(actor=actor).select_for_update(of=("self",)).filter(pk=claim_id).first()
     if claim is None:
         raise NotFound
     changes = _decision(claim, actor=actor, approve=approve, note=note)
@@ -94,7 +94,7 @@ def district_change_request(*, actor, enterprise: Enterprise, district: str, rea
 @transaction.atomic
 def district_change_decide(*, actor, change_id, approve: bool, note: str = "") -> DistrictChange:
     """The bureau approves (the enterprise moves; it is re-assessed and re-matched) or rejects a district change."""
-    change = district_changes_to_review(actor=actor).select_for_update().filter(pk=change_id).first()
+    change = district_changes_to_review(actor=actor).select_for_update(of=("self",)).filter(pk=change_id).first()
     if change is None:
         raise NotFound
     changes = _decision(change, actor=actor, approve=approve, note=note)
