@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from gaoqi.apps.enterprises.models import Enterprise, FiscalYear, IPItem, Membership, MentorAssignment
+from gaoqi.apps.enterprises.models import (
+    ContestResult,
+    Enterprise,
+    EquityRound,
+    FiscalYear,
+    IPItem,
+    Membership,
+    MentorAssignment,
+)
 
 
 class FiscalYearInline(admin.TabularInline):
@@ -16,4 +24,4 @@ class EnterpriseAdmin(admin.ModelAdmin):
     inlines = [FiscalYearInline]
 
 
-admin.site.register([IPItem, Membership, MentorAssignment])
+admin.site.register([IPItem, Membership, MentorAssignment, ContestResult, EquityRound])

@@ -278,6 +278,70 @@ class ProfileDraft(models.Model):
         return f"draft {self.enterprise_id}/{self.step}"
 
 
+class ContestResult(models.Model):
+    """An award in an innovation contest (以赛代评), e.g. 中国创新创业大赛（广东·广州赛区）."""
+
+    class Level(models.IntegerChoices):
+        DISTRICT = 1, _("区级")
+        CITY = 2, _("市级")
+        PROVINCIAL = 3, _("省级")
+        NATIONAL = 4, _("国家级")
+
+    class Award(models.IntegerChoices):
+        ENTRY = 1, _("入围")
+        EXCELLENCE = 2, _("优秀奖")
+        THIRD = 3, _("三等奖")
+        SECOND = 4, _("二等奖")
+        FIRST = 5, _("一等奖")
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="contest_results")
+    contest = models.CharField(_("赛事名称"), max_length=200)
+    year = models.PositiveSmallIntegerField(_("年度"))
+    level = models.PositiveSmallIntegerField(_("赛事级别"), choices=Level.choices)
+    award = models.PositiveSmallIntegerField(_("获奖等次"), choices=Award.choices)
+
+    class Meta:
+        ordering = ["-year", "-level", "-award"]
+        verbose_name = _("创新创业大赛获奖")
+        verbose_name_plural = _("创新创业大赛获奖")
+
+    def __str__(self):
+        return f"{self.year} {self.contest} {self.get_award_display()}"
+
+
+class EquityRound(models.Model):
+    """An equity financing round (以投代评): who invested how much, when, at which stage."""
+
+    class Stage(models.TextChoices):
+        ANGEL = "angel", _("天使轮")
+        SEED = "seed", _("种子轮")
+        PRE_A = "pre_a", _("Pre-A轮")
+        A = "a", _("A轮")
+        B = "b", _("B轮")
+        C = "c", _("C轮")
+        LATER = "later", _("D轮及以后")
+        STRATEGIC = "strategic", _("战略投资")
+        PRE_IPO = "pre_ipo", _("Pre-IPO")
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="equity_rounds")
+    investor = models.CharField(_("投资机构"), max_length=200)
+    amount = models.DecimalField(_("投资金额（元）"), max_digits=18, decimal_places=2)
+    closed_on = models.DateField(_("交割日期"))
+    stage = models.CharField(_("轮次"), max_length=16, choices=Stage.choices)
+    post_money_valuation = models.DecimalField(
+        _("投后估值（元）"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["-closed_on"]
+        constraints = [models.CheckConstraint(condition=models.Q(amount__gt=0), name="equity_round_amount_positive")]
+        verbose_name = _("股权融资")
+        verbose_name_plural = _("股权融资")
+
+    def __str__(self):
+        return f"{self.closed_on} {self.investor} {self.get_stage_display()}"
+
+
 class Review(models.TextChoices):
     """Where a reviewed request stands."""
 

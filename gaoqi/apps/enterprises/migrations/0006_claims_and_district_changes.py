@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('enterprises', '0004_listing_and_valuation'),
+        ('enterprises', '0005_contest_results_and_equity_rounds'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
