@@ -58,6 +58,7 @@ def main() -> int:
         os.environ["GAOQI_MEDIA_ROOT"] = str(Path(directory) / "media")
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gaoqi.config.settings")
         os.environ["GAOQI_DEBUG"] = "0"
+        os.environ.setdefault("GAOQI_LOG_LEVEL", "ERROR")  # 4xx answers are the point here; 5xx still log
 
         import django
 
