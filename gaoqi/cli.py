@@ -9,6 +9,7 @@ from pathlib import Path
 import orjson
 
 from gaoqi.rules import ProfileError, assess
+from gaoqi.rules.report.messages import DEFAULT, LANGUAGES
 from gaoqi.rules.report.text import render_text
 
 EXIT_INVALID = 2
@@ -28,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     one.add_argument("profile", type=Path)
     one.add_argument("--as-of", type=_date, default=None, help="适用法规的日期（默认今天）")
     one.add_argument("--format", choices=("json", "text"), default="json")
+    one.add_argument("--language", choices=LANGUAGES, default=DEFAULT, help="说明文字的语言（zh 中文，en 英文）")
     many = commands.add_parser("assess-batch", help="批量评估（每行一个档案的 JSONL，或同结构的 Parquet）")
     many.add_argument("input", type=Path)
     many.add_argument("--out", type=Path, required=True, help="结果文件：.jsonl 或 .parquet")
@@ -51,13 +53,13 @@ def _assess(args) -> int:
     except orjson.JSONDecodeError as error:
         return _fail(f"{args.profile} 不是有效的 JSON：{error}")
     try:
-        result = assess(profile, as_of=args.as_of)
+        result = assess(profile, as_of=args.as_of, language=args.language)
     except ProfileError as error:
         return _fail(f"字段 {error.field}：{error.message}")
     except LookupError as error:
         return _fail(str(error).strip("'\""))
     if args.format == "text":
-        sys.stdout.write(render_text(result))
+        sys.stdout.write(render_text(result, args.language))
     else:
         sys.stdout.buffer.write(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
     return 0

@@ -2,14 +2,13 @@
 
 import datetime as dt
 
-import polars as pl
-
 from gaoqi.rules import hte, rd_deduction, tsme  # noqa: F401  (registers the rulebooks)
 from gaoqi.rules.catalogue import REGISTRY
 from gaoqi.rules.engine import Evaluation, Tables
 from gaoqi.rules.profile import read_profiles
 from gaoqi.rules.report.gaps import gaps
-from gaoqi.rules.report.layout import documents, explained, flat_row, gap_list, render, spec
+from gaoqi.rules.report.layout import gap_list, localise, render, spec
+from gaoqi.rules.report.messages import DEFAULT
 from gaoqi.rules.report.raw import collect
 from gaoqi.rules.rulebooks import fingerprints, parameters
 
@@ -23,11 +22,12 @@ COSTS = (
 )
 
 
-def _context(as_of: dt.date) -> dict:
+def _context(as_of: dt.date, language: str = DEFAULT) -> dict:
     params = parameters()
     return {
         "as_of": as_of.isoformat(),
         "rulebooks": fingerprints(),
+        "language": language,
         "costs": {name: params[f"estimates.{name}"].entry_at(as_of).value for name in COSTS},
     }
 
@@ -66,30 +66,34 @@ def display(value, unit: str) -> str:
     return str(value)
 
 
-def assess(profile: dict, *, as_of: dt.date | None = None) -> dict:
-    """The explained result for one enterprise profile; raises ProfileError on invalid input."""
+def assess(profile: dict, *, as_of: dt.date | None = None, language: str = DEFAULT) -> dict:
+    """The explained result for one enterprise profile (sentences in ``language``); raises ProfileError on invalid
+    input."""
     as_of = as_of or dt.date.today()
     tables = read_profiles([profile], as_of)
     evaluation = Evaluation(REGISTRY, parameters(), tables, as_of, trace=True)
     raw = collect(evaluation)
-    context = _context(as_of)
+    context = _context(as_of, language)
     document = render(spec(evaluation, context), raw, 0)
-    row = flat_row(raw, 0)
-    explained(document, row)
-    document["gaps"] = gap_list(gaps(evaluation, context["costs"]), 0, row)
+    document["gaps"] = gap_list(gaps(evaluation, context["costs"]), 0)
+    localise(document, language)
     for condition in document["hte"]["conditions"]:
         condition["basis"] = _basis(evaluation, f"hte_{condition['id']}")
     return document
 
 
-def assess_tables(tables: Tables, as_of: dt.date) -> pl.DataFrame:
-    """Results for already-validated tables, as a one-column (``result``) DataFrame of structs."""
+def assess_tables(tables: Tables, as_of: dt.date, language: str = DEFAULT):
+    """Results for already-validated tables, as a one-column (``result``) Polars DataFrame of structs; sentences left
+    to ``localise`` (their messages are in every result)."""
+    from gaoqi.rules.report.frames import documents  # Polars only where many enterprises are assessed
+
     evaluation = Evaluation(REGISTRY, parameters(), tables, as_of)
-    context = _context(as_of)
+    context = _context(as_of, language)
     return documents(evaluation, collect(evaluation), gaps(evaluation, context["costs"]), context)
 
 
-def assess_batch(profiles: list[dict], *, as_of: dt.date | None = None) -> list[dict]:
-    """Results for many profiles at once, without explanations; raises ProfileError on the first invalid one."""
+def assess_batch(profiles: list[dict], *, as_of: dt.date | None = None, language: str = DEFAULT) -> list[dict]:
+    """Results for many profiles at once, sentences left out (``localise`` writes them from the messages); raises
+    ProfileError on the first invalid one."""
     as_of = as_of or dt.date.today()
-    return assess_tables(read_profiles(profiles, as_of), as_of)["result"].to_list()
+    return assess_tables(read_profiles(profiles, as_of), as_of, language)["result"].to_list()

@@ -1,30 +1,33 @@
 """Bulk assessment of profiles (JSON lines, or Parquet in the same schema) into JSON lines or Parquet, in
 parallel blocks.
 
-Each block is read by the fast columnar reader when it can vouch for it, else line by line by the validating
-reader; an invalid line yields ``{"line": N, "error": {"field", "message"}}`` in its place (lines count from 1;
-for Parquet input, rows).
+Each block is read by the fast columnar reader, whose vectorised checks set aside the rows it cannot vouch for;
+those rows, and lines that are not JSON objects, are read one by one by the validating reader. An invalid line
+yields ``{"line": N, "error": {"field", "message"}}`` in its place (lines count from 1; for Parquet input, rows).
 """
 
 import contextlib
 import datetime as dt
 import os
 import tempfile
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
+import numpy as np
 import orjson
 import polars as pl
 
 from gaoqi.rules.api import assess_tables
 from gaoqi.rules.columnar import read_jsonl, tables_from_frame
+from gaoqi.rules.engine import Tables
 from gaoqi.rules.errors import ProfileError
 from gaoqi.rules.profile import ProfileReader
 
-BLOCK_LINES = 20_000
+BLOCK_LINES = 10_000
 
 
 @dataclass
@@ -77,75 +80,138 @@ def blocks(path: Path, size: int = BLOCK_LINES) -> Iterator[Block]:
             yield Block(first, lines)
 
 
-def _line_by_line(block: Block, as_of: dt.date):
-    """Validate each line; returns the reader of the valid ones, their line numbers and the errors."""
-    reader, valid, errors = ProfileReader(as_of), [], []
-    for offset, line in enumerate(block.as_lines()):
-        number = block.first_line + offset
-        if not line.strip():
-            continue
+@dataclass
+class _Pieces:
+    """A block's profiles as validated tables with their line numbers, and its errors."""
+
+    tables: list[tuple[Tables, list[int]]]
+    errors: list[tuple[int, str, str]]
+
+
+def _looks_like_object(line: bytes) -> bool:
+    stripped = line.strip()
+    return stripped[:1] == b"{" and stripped[-1:] == b"}"
+
+
+def _validated(lines: list[tuple[int, bytes]], as_of: dt.date, pieces: _Pieces) -> None:
+    """Read lines one by one with the validating reader: each valid profile is kept, each invalid one reported."""
+    reader, valid = ProfileReader(as_of), []
+    for number, line in lines:
         try:
-            reader.add(orjson.loads(line))
+            reader.add(orjson.loads(line.rstrip(b"\r\n")))
             valid.append(number)
         except orjson.JSONDecodeError as error:
-            errors.append((number, "(line)", f"不是有效的 JSON：{error}"))
+            pieces.errors.append((number, "(line)", f"不是有效的 JSON：{error}"))
         except ProfileError as error:
-            errors.append((number, error.field, error.message))
-    return reader.tables(), valid, errors
+            pieces.errors.append((number, error.field, error.message))
+    if valid:
+        pieces.tables.append((reader.tables(), valid))
+
+
+def _columnar(lines: list[tuple[int, bytes]], as_of: dt.date, pieces: _Pieces, slow: list) -> None:
+    """Read lines with the fast reader; when Polars cannot parse them together, halve until the culprit is alone."""
+    read = read_jsonl(b"".join(line if line.endswith(b"\n") else line + b"\n" for _, line in lines), as_of)
+    if read is None:
+        if len(lines) == 1:
+            slow.extend(lines)
+            return
+        middle = len(lines) // 2
+        _columnar(lines[:middle], as_of, pieces, slow)
+        _columnar(lines[middle:], as_of, pieces, slow)
+        return
+    tables, good = read
+    if tables.size:
+        pieces.tables.append((tables, [number for (number, _), ok in zip(lines, good, strict=True) if ok]))
+    slow.extend(item for item, ok in zip(lines, good, strict=True) if not ok)
+
+
+def read_block(block: Block, as_of: dt.date) -> _Pieces:
+    """The block's profiles, fast where the columnar reader vouches for them, validated one by one where not."""
+    pieces, slow = _Pieces([], []), []
+    if block.parquet is not None:
+        frame = block.frame()
+        numbers = range(block.first_line, block.first_line + block.rows)
+        try:
+            tables, good = tables_from_frame(frame, as_of)
+        except pl.exceptions.PolarsError:
+            tables, good = None, np.zeros(block.rows, dtype=bool)
+        if tables is not None and tables.size:
+            pieces.tables.append((tables, [n for n, ok in zip(numbers, good, strict=True) if ok]))
+        if not good.all():
+            lines = block.as_lines()
+            slow = [(number, lines[i]) for i, (number, ok) in enumerate(zip(numbers, good, strict=True)) if not ok]
+    else:
+        numbered = [(block.first_line + i, line) for i, line in enumerate(block.lines) if line.strip()]
+        objects = [item for item in numbered if _looks_like_object(item[1])]
+        slow = [item for item in numbered if not _looks_like_object(item[1])]
+        if objects:
+            _columnar(objects, as_of, pieces, slow)
+    if slow:
+        _validated(sorted(slow), as_of, pieces)
+    return pieces
 
 
 def assess_block(block: Block, as_of: dt.date, parquet: bool) -> Outcome:
     """Assess one block of lines."""
-    if block.parquet is not None:
-        tables, count = tables_from_frame(block.frame(), as_of), block.rows
-    else:
-        non_blank = [line for line in block.lines if line.strip()]
-        count = len(block.lines)
-        tables = read_jsonl(b"".join(non_blank), as_of) if len(non_blank) == count else None
-    if tables is not None:
-        numbers, errors = list(range(block.first_line, block.first_line + count)), []
-    else:
-        tables, numbers, errors = _line_by_line(block, as_of)
-    results = assess_tables(tables, as_of) if tables.size else pl.DataFrame({"result": []})
+    pieces = read_block(block, as_of)
+    assessed, invalid = sum(len(numbers) for _, numbers in pieces.tables), len(pieces.errors)
+    results = [(assess_tables(tables, as_of), numbers) for tables, numbers in pieces.tables]
     if parquet:
-        frame = results.with_columns(line=pl.Series(numbers, dtype=pl.Int64), error=None)
-        if errors:
-            failed = pl.DataFrame(
-                {"line": [e[0] for e in errors], "error": [{"field": e[1], "message": e[2]} for e in errors]}
+        frames = [frame.with_columns(line=pl.Series(numbers, dtype=pl.Int64), error=None) for frame, numbers in results]
+        if pieces.errors:
+            frames.append(
+                pl.DataFrame(
+                    {
+                        "line": [e[0] for e in pieces.errors],
+                        "error": [{"field": e[1], "message": e[2]} for e in pieces.errors],
+                    }
+                )
             )
-            frame = pl.concat([frame, failed], how="diagonal_relaxed").sort("line")
-        return Outcome(None, frame, tables.size, len(errors))
-    body = results.unnest("result").write_ndjson() if tables.size else ""
-    if not errors:
-        return Outcome(body.encode(), None, tables.size, 0)
-    lines = dict(zip(numbers, body.splitlines(), strict=True))
-    for number, field, message in errors:
+        frame = pl.concat(frames, how="diagonal_relaxed").sort("line") if frames else pl.DataFrame()
+        return Outcome(None, frame, assessed, invalid)
+    bodies = [(frame.unnest("result").write_ndjson(), numbers) for frame, numbers in results]
+    if len(bodies) == 1 and not pieces.errors:
+        return Outcome(bodies[0][0].encode(), None, assessed, 0)
+    lines = {}
+    for body, numbers in bodies:
+        lines.update(zip(numbers, body.splitlines(), strict=True))
+    for number, field, message in pieces.errors:
         lines[number] = orjson.dumps({"line": number, "error": {"field": field, "message": message}}).decode()
     text = "".join(lines[n] + "\n" for n in sorted(lines))
-    return Outcome(text.encode(), None, tables.size, len(errors))
+    return Outcome(text.encode(), None, assessed, invalid)
 
 
 def run(source: Path, out: Path, as_of: dt.date, workers: int | None = None) -> tuple[int, int]:
-    """Assess every line of ``source`` into ``out`` (.jsonl or .parquet); returns (assessed, invalid)."""
+    """Assess every line of ``source`` into ``out`` (.jsonl or .parquet); returns (assessed, invalid).
+
+    At most two blocks per worker are in flight, so memory stays bounded whatever the size of the input."""
     parquet = out.suffix == ".parquet"
+    workers = workers or os.cpu_count() or 1
     assessed = invalid = 0
     with (
-        ProcessPoolExecutor(workers or os.cpu_count() or 1, mp_context=get_context("spawn")) as pool,
+        ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool,
         tempfile.TemporaryDirectory(dir=out.parent) as parts,
         out.open("wb") if not parquet else contextlib.nullcontext() as sink,
     ):
-        outcomes = pool.map(assess_block, blocks(source), _repeat(as_of), _repeat(parquet))
-        for number, outcome in enumerate(outcomes):
+        pending: deque = deque()
+        written = 0
+
+        def write_next() -> None:
+            nonlocal assessed, invalid, written
+            outcome = pending.popleft().result()
             assessed, invalid = assessed + outcome.assessed, invalid + outcome.invalid
             if parquet:
-                outcome.frame.write_parquet(Path(parts) / f"{number:08d}.parquet")
+                outcome.frame.write_parquet(Path(parts) / f"{written:08d}.parquet")
             else:
                 sink.write(outcome.jsonl)
-        if parquet:
+            written += 1
+
+        for block in blocks(source):
+            pending.append(pool.submit(assess_block, block, as_of, parquet))
+            if len(pending) >= 2 * workers:
+                write_next()
+        while pending:
+            write_next()
+        if parquet and written:
             pl.scan_parquet(Path(parts) / "*.parquet").sink_parquet(out)
     return assessed, invalid
-
-
-def _repeat(value):
-    while True:
-        yield value

@@ -1,8 +1,9 @@
 """A fast columnar reader for JSON-lines profiles (Polars), producing the same tables as ``profile.py``.
 
-It accepts only what it can check in bulk: plain decimal strings or numbers for amounts, ISO dates, known
-codes. Anything else makes it decline (return None), and the caller reads those lines one by one with the
-validating reader, which gives each invalid line its precise, field-named error.
+Amounts may be JSON numbers or decimal strings (Polars reads both as text). Every check is vectorised and marks the
+rows it cannot vouch for (an amount with three decimals, an unknown code, a bad date…) instead of refusing the block:
+those rows, and lines that are not JSON objects, go to the validating reader one by one, which gives each invalid
+line its precise, field-named error (or reads a valid but unusual one, such as "1,234.00").
 """
 
 import datetime as dt
@@ -10,6 +11,7 @@ import datetime as dt
 import numpy as np
 import polars as pl
 
+from gaoqi.rules.catalogue import REGISTRY
 from gaoqi.rules.engine import Tables
 from gaoqi.rules.profile import (
     ACQUISITION,
@@ -57,47 +59,52 @@ CONVERSIONS = r"^\{\s*(" + PAIR + r"\s*(,\s*" + PAIR + r"\s*)*)?\}$"
 NO_EXPIRY = 1 << 40
 
 
-class Declined(Exception):
-    """The fast reader cannot vouch for this input; read it line by line instead."""
+class _Checks:
+    """Rows (enterprises) the fast reader cannot vouch for, marked by vectorised checks."""
 
+    def __init__(self, size: int):
+        self.bad = np.zeros(size, dtype=bool)
 
-def _require(ok: pl.Series | bool) -> None:
-    if isinstance(ok, pl.Series):
-        ok = bool(ok.fill_null(True).all())
-    if not ok:
-        raise Declined
+    def require(self, ok, owners: np.ndarray | None = None) -> None:
+        """Mark the rows (or, with ``owners``, the enterprises owning the child rows) where ``ok`` is false."""
+        if isinstance(ok, pl.Series):
+            ok = ok.fill_null(True).to_numpy()
+        failed = ~np.asarray(ok, dtype=bool)
+        if failed.any():
+            self.bad[failed.nonzero()[0] if owners is None else owners[failed]] = True
 
 
 def _hundredths(text: pl.Series) -> pl.Series:
-    """Validated decimal strings (at most two places) → exact integers in hundredths."""
-    return text.cast(pl.Decimal(38, 2)).to_physical().cast(pl.Int64)
+    """Decimal strings (at most two places; others become null and are marked) → exact integers in hundredths."""
+    return text.cast(pl.Decimal(38, 2), strict=False).to_physical().cast(pl.Int64)
 
 
-def _fen(column: pl.Series, *, signed: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Decimal strings → exact integer fen, and where a value was given."""
-    text = column.str.strip_chars()
-    _require(text.str.contains(AMOUNT))
+def _fen(column: pl.Series, checks: _Checks, owners, *, signed: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Decimal text (JSON numbers come as their digits; thousands separators in strings are dropped, as the
+    validating reader drops them) → exact integer fen, and where a value was given."""
+    text = column.str.strip_chars().str.replace_all(",", "", literal=True)
+    ok = text.str.contains(AMOUNT)
     if not signed:
-        _require(~text.str.starts_with("-"))
+        ok = ok & ~text.str.starts_with("-")
+    checks.require(ok, owners)
     fen = _hundredths(text).fill_null(0).to_numpy()
     return fen.astype(np.int64), column.is_not_null().to_numpy()
 
 
-def _centi(column: pl.Series) -> tuple[np.ndarray, np.ndarray]:
+def _centi(column: pl.Series, checks: _Checks, owners) -> tuple[np.ndarray, np.ndarray]:
     text = column.str.strip_chars()
-    _require(text.str.contains(HEADCOUNT))
+    checks.require(text.str.contains(HEADCOUNT), owners)
     centi = _hundredths(text).fill_null(0)
-    _require(centi <= 1_000_000_000)
+    checks.require(centi <= 1_000_000_000, owners)
     return centi.to_numpy().astype(np.int64), column.is_not_null().to_numpy()
 
 
-def _days(column: pl.Series, *, required=False) -> tuple[np.ndarray, np.ndarray]:
+def _days(column: pl.Series, checks: _Checks, owners=None, *, required=False) -> tuple[np.ndarray, np.ndarray]:
     text = _blank_to_null(column.str.strip_chars())
-    _require(text.str.contains(DATE))
     dates = text.str.to_date("%Y-%m-%d", strict=False)
-    _require((dates.is_not_null() | text.is_null()).all())
+    checks.require(text.str.contains(DATE) & (dates.is_not_null() | text.is_null()), owners)
     if required:
-        _require(text.is_not_null().all())
+        checks.require(text.is_not_null(), owners)
     days = dates.cast(pl.Int64).fill_null(0).to_numpy().astype(np.int64)
     return days, text.is_not_null().to_numpy()
 
@@ -106,8 +113,8 @@ def _blank_to_null(column: pl.Series) -> pl.Series:
     return pl.select(pl.when(column == "").then(None).otherwise(column)).to_series()
 
 
-def _codes(column: pl.Series, options: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
-    _require(column.is_in(list(options)) | column.is_null())
+def _codes(column: pl.Series, options: tuple[str, ...], checks: _Checks, owners=None) -> tuple[np.ndarray, np.ndarray]:
+    checks.require(column.is_in(list(options)) | column.is_null(), owners)
     index = column.replace_strict(options, list(range(len(options))), default=0, return_dtype=pl.Int64)
     return index.to_numpy().astype(np.int64), column.is_not_null().to_numpy()
 
@@ -119,6 +126,7 @@ def _bools(column: pl.Series, default: bool) -> tuple[np.ndarray, np.ndarray]:
 class _Builder:
     def __init__(self, size: int):
         self.tables = Tables(size=size)
+        self.checks = _Checks(size)
 
     def put(self, name: str, values: np.ndarray, known: np.ndarray | None = None) -> None:
         self.tables.columns[name] = values
@@ -136,23 +144,29 @@ def _text(column: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     return np.array(stripped.fill_null("").to_list(), dtype=object), known
 
 
+def _uscc(code: str) -> tuple[str, bool]:
+    try:
+        return validate_uscc(code), True
+    except USCCError:
+        return code, False
+
+
 def _enterprise(b: _Builder, df: pl.DataFrame, default_day: int) -> None:
     for key in ("name", "uscc", "district", "tech_field", "industry"):
         values, known = _text(df[key])
         if key == "uscc":
-            try:
-                values = np.array([validate_uscc(code) if code else "" for code in values], dtype=object)
-            except USCCError:
-                raise Declined from None
+            checked = [_uscc(code) if code else ("", True) for code in values]
+            values = np.array([code for code, _ in checked], dtype=object)
+            b.checks.require(np.array([ok for _, ok in checked], dtype=bool))
         b.put(key, values, known)
-    b.put("registered_on", *_days(df["registered_on"]))
-    application, given = _days(df["application_date"])
+    b.put("registered_on", *_days(df["registered_on"], b.checks))
+    application, given = _days(df["application_date"], b.checks)
     b.put("application_day", np.where(given, application, default_day).astype(np.int64))
     for flag in FLAGS:
         b.put(flag, *_bools(df[flag], False))
     rating = df["self_rating"].struct.unnest()
     for key in ("advancement", "core_support"):
-        b.put(f"rating_{key}", *_codes(rating[key], tuple(GRADES)))
+        b.put(f"rating_{key}", *_codes(rating[key], tuple(GRADES), b.checks))
     management = df["management"].struct.unnest()
     for item in MANAGEMENT_ITEMS:
         values, known = _bools(management[item], False)
@@ -169,83 +183,90 @@ def _enterprise(b: _Builder, df: pl.DataFrame, default_day: int) -> None:
     b.put("conversions_reported", df["conversions"].is_not_null().to_numpy())
 
 
+def _children(df: pl.DataFrame, key: str) -> tuple[pl.DataFrame, np.ndarray]:
+    """A list column's items as rows, and the enterprise row owning each."""
+    rows = df.select(pl.int_range(pl.len()).alias("__owner"), key).explode(key)
+    rows = rows.filter(pl.col(key).is_not_null())
+    return rows.unnest(key), rows["__owner"].to_numpy()
+
+
 def _fiscal_years(b: _Builder, df: pl.DataFrame) -> None:
     b.starts("fiscal_year", df["fiscal_years"].list.len())
-    rows = df.select(pl.int_range(pl.len()).alias("owner"), "fiscal_years").explode("fiscal_years")
-    rows = rows.filter(pl.col("fiscal_years").is_not_null()).unnest("fiscal_years")
-    _require(rows["year"].is_not_null() & rows["year"].is_between(1990, 2100))
-    _require(not rows.select(pl.struct("owner", "year").is_duplicated().any()).item())
-    b.put("fy_year", rows["year"].to_numpy().astype(np.int64))
+    rows, owners = _children(df, "fiscal_years")
+    b.checks.require(rows["year"].is_not_null() & rows["year"].is_between(1990, 2100), owners)
+    b.checks.require(~rows.select(pl.struct("__owner", "year").is_duplicated()).to_series(), owners)
+    b.put("fy_year", rows["year"].fill_null(0).to_numpy().astype(np.int64))
     for key in YEAR_AMOUNTS:
-        b.put(key, *_fen(rows[key], signed=key in SIGNED_YEAR_AMOUNTS))
+        b.put(key, *_fen(rows[key], b.checks, owners, signed=key in SIGNED_YEAR_AMOUNTS))
     for key in HEADCOUNTS:
-        b.put(key, *_centi(rows[key]))
+        b.put(key, *_centi(rows[key], b.checks, owners))
     rd_given = rows["rd"].is_not_null().to_numpy()
     rd = rows["rd"].struct.unnest()
     for key in RD_CATEGORIES:
-        fen, _ = _fen(rd[key], signed=False)
+        fen, _ = _fen(rd[key], b.checks, owners, signed=False)
         b.put(f"rd_{key}", fen, rd_given)
 
 
 def _ip(b: _Builder, df: pl.DataFrame) -> None:
     b.starts("ip", df["ip"].list.len())
-    rows = df.select("ip").explode("ip").filter(pl.col("ip").is_not_null()).unnest("ip")
-    _require(rows["kind"].is_not_null())
-    b.put("ip_kind", _codes(rows["kind"], IP_KINDS)[0])
-    b.put("ip_granted_day", *_days(rows["granted_on"]))
-    expires, given = _days(rows["expires_on"])
+    rows, owners = _children(df, "ip")
+    b.checks.require(rows["kind"].is_not_null(), owners)
+    b.put("ip_kind", _codes(rows["kind"], IP_KINDS, b.checks, owners)[0])
+    b.put("ip_granted_day", *_days(rows["granted_on"], b.checks, owners))
+    expires, given = _days(rows["expires_on"], b.checks, owners)
     b.put("ip_expires_day", np.where(given, expires, NO_EXPIRY).astype(np.int64))
-    b.put("ip_acquired_by", *_codes(rows["acquired_by"], ACQUISITION))
+    b.put("ip_acquired_by", *_codes(rows["acquired_by"], ACQUISITION, b.checks, owners))
     b.put("ip_core", *_bools(rows["core"], False))
     b.put("ip_used_before", rows["used_before"].fill_null(False).to_numpy().astype(bool))
 
 
 def _conversions(b: _Builder, df: pl.DataFrame) -> None:
     text = df["conversions"]
-    _require(text.str.contains(CONVERSIONS))
+    b.checks.require(text.str.contains(CONVERSIONS))
     pairs = text.str.extract_all(PAIR)
     b.starts("conversion", pairs.list.len())
+    owners = np.repeat(np.arange(df.height), pairs.list.len().fill_null(0).to_numpy())
     flat = pairs.explode().drop_nulls()
     years = flat.str.extract(PAIR, 1).cast(pl.Int64)
     counts = flat.str.extract(PAIR, 2).cast(pl.Int64)
-    _require(years.is_between(1990, 2100))
+    b.checks.require(years.is_between(1990, 2100), owners)
     b.put("conversion_year", years.to_numpy().astype(np.int64))
     b.put("conversion_count", counts.to_numpy().astype(np.int64))
 
 
 def _incidents(b: _Builder, df: pl.DataFrame) -> None:
     b.starts("incident", df["incidents"].list.len())
-    rows = df.select("incidents").explode("incidents").filter(pl.col("incidents").is_not_null()).unnest("incidents")
-    _require(rows["kind"].is_not_null())
-    b.put("incident_kind", _codes(rows["kind"], INCIDENT_KINDS)[0])
-    b.put("incident_day", _days(rows["on"], required=True)[0])
+    rows, owners = _children(df, "incidents")
+    b.checks.require(rows["kind"].is_not_null(), owners)
+    b.put("incident_kind", _codes(rows["kind"], INCIDENT_KINDS, b.checks, owners)[0])
+    b.put("incident_day", _days(rows["on"], b.checks, owners, required=True)[0])
     b.put("incident_major", rows["major"].fill_null(True).to_numpy().astype(bool))
 
 
-def read_jsonl(data: bytes, default_application_date: dt.date) -> Tables | None:
-    """Tables for a block of JSON lines, or None when the block must be read line by line."""
+def read_jsonl(data: bytes, default_application_date: dt.date) -> tuple[Tables, np.ndarray] | None:
+    """Tables for the lines of a block the fast reader vouches for, and which lines those are; None when Polars
+    cannot parse the block as a whole (a line that is not JSON, or a value of the wrong JSON type)."""
     try:
         return tables_from_frame(pl.read_ndjson(data, schema=SCHEMA), default_application_date)
     except pl.exceptions.PolarsError:
         return None
 
 
-def tables_from_frame(df: pl.DataFrame, default_application_date: dt.date) -> Tables | None:
-    """Tables for profiles already in columnar form (the JSON-lines schema, e.g. read from Parquet), or None
-    when some value needs the validating reader."""
-    try:
-        df = df.select(
-            [
-                pl.col(name).cast(dtype) if name in df.columns else pl.lit(None, dtype).alias(name)
-                for name, dtype in SCHEMA.items()
-            ]
-        )
-        builder = _Builder(df.height)
-        _enterprise(builder, df, (default_application_date - EPOCH).days)
-        _fiscal_years(builder, df)
-        _ip(builder, df)
-        _conversions(builder, df)
-        _incidents(builder, df)
-    except (Declined, pl.exceptions.PolarsError):
-        return None
-    return builder.tables
+def tables_from_frame(df: pl.DataFrame, default_application_date: dt.date) -> tuple[Tables, np.ndarray]:
+    """Tables for the rows of profiles already in columnar form (the JSON-lines schema, e.g. read from Parquet)
+    that pass every vectorised check, and the mask of those rows; the others need the validating reader. Raises
+    PolarsError when a column cannot be cast to the schema."""
+    df = df.select(
+        [
+            pl.col(name).cast(dtype) if name in df.columns else pl.lit(None, dtype).alias(name)
+            for name, dtype in SCHEMA.items()
+        ]
+    )
+    builder = _Builder(df.height)
+    _enterprise(builder, df, (default_application_date - EPOCH).days)
+    _fiscal_years(builder, df)
+    _ip(builder, df)
+    _conversions(builder, df)
+    _incidents(builder, df)
+    good = ~builder.checks.bad
+    return builder.tables.subset(good, lambda name: REGISTRY[name].entity), good

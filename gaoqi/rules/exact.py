@@ -1,6 +1,7 @@
 """Exact arithmetic helpers: ratio comparisons by cross-multiplication on Python integers, never floats."""
 
 from fractions import Fraction
+from math import gcd
 
 import numpy as np
 
@@ -100,3 +101,67 @@ def fen_text(fen) -> str:
     fen = int(fen)
     sign = "-" if fen < 0 else ""
     return f"{sign}{abs(fen) // 100}.{abs(fen) % 100:02d}"
+
+
+def _promoted(values: np.ndarray, factor: int) -> np.ndarray:
+    return values if _fits((values, factor)) else big(values)
+
+
+class Exact:
+    """Amounts in fen as exact rationals: integer numerators over one denominator shared by every row.
+
+    Products with legal rates (entrusted R&D × 80 %, a cap of 10 % ÷ 90 %, ⅔ of the domestic amount) stay exact, so
+    a derived amount is rounded once, where a figure is reported, never in between.
+    """
+
+    __slots__ = ("den", "num")
+
+    def __init__(self, num, den: int = 1):
+        self.num, self.den = np.asarray(num), int(den)
+
+    def times(self, rate: Fraction) -> "Exact":
+        num = _promoted(self.num, rate.numerator) * rate.numerator
+        return Exact(num, self.den * rate.denominator)
+
+    def at(self, den: int) -> np.ndarray:
+        """The numerators over ``den`` (a multiple of this denominator)."""
+        factor = den // self.den
+        return self.num if factor == 1 else _promoted(self.num, factor) * factor
+
+    def aligned(self, other) -> tuple[np.ndarray, np.ndarray, int]:
+        """Both numerators over the least common denominator, and that denominator."""
+        other = other if isinstance(other, Exact) else Exact(other)
+        den = self.den * other.den // gcd(self.den, other.den)
+        return self.at(den), other.at(den), den
+
+    def __add__(self, other) -> "Exact":
+        left, right, den = self.aligned(other)
+        return Exact(left + right, den)
+
+    __radd__ = __add__
+
+    def __sub__(self, other) -> "Exact":
+        left, right, den = self.aligned(other)
+        return Exact(left - right, den)
+
+    def minimum(self, other) -> "Exact":
+        left, right, den = self.aligned(other)
+        return Exact(np.minimum(left, right), den)
+
+    def where(self, mask, other) -> "Exact":
+        left, right, den = self.aligned(other)
+        return Exact(np.where(mask, left, right), den)
+
+    def rounded(self) -> np.ndarray:
+        """To the fen, half up (amounts are not negative)."""
+        return ((self.num * 2 + self.den) // (2 * self.den)).astype(np.int64)
+
+    def ceiling(self) -> np.ndarray:
+        return (-((-self.num) // self.den)).astype(np.int64)
+
+    def times_rounded(self, rate_bp) -> np.ndarray:
+        """``amount × rate`` for per-row rates in 1/10⁴, rounded once to the fen, half up."""
+        rate_bp = np.asarray(rate_bp)
+        num = _promoted(self.num, 2 * int(np.max(rate_bp, initial=0)) + 1) * rate_bp
+        den = self.den * BP
+        return ((num * 2 + den) // (2 * den)).astype(np.int64)

@@ -6,6 +6,8 @@ Profiles vary widely on purpose: young firms, missing sections, zero and negativ
 import datetime as dt
 import random
 
+import orjson
+
 from gaoqi.rules.profile import MANAGEMENT_ITEMS, RD_CATEGORIES
 
 DISTRICTS = (
@@ -112,3 +114,54 @@ def profiles(count: int, seed: int = 0, **options) -> list[dict]:
     """``count`` deterministic profiles."""
     rng = random.Random(seed)
     return [profile(rng, **options) for _ in range(count)]
+
+
+def _as_exported(rng: random.Random, amount: str):
+    """An amount as real exports give it: a decimal string, a JSON number, now and then with thousands separators."""
+    draw = rng.random()
+    if draw < 0.45:
+        return amount
+    if draw < 0.495:
+        whole, _, cents = amount.partition(".")
+        return f"{int(whole):,}.{cents}" if not whole.startswith("-") else amount
+    value = float(amount)
+    return int(value) if value.is_integer() else value
+
+
+_INVALID = (
+    lambda p: p["fiscal_years"][0].update(sales_revenue="12.345"),
+    lambda p: p["fiscal_years"][0].update(total_income=-5),
+    lambda p: p.update(registered_on="2020-02-30"),
+    lambda p: p.update(ip=[{"kind": "trademark", "granted_on": "2020-01-01"}]),
+    lambda p: p.update(self_rating={"advancement": "F"}),
+)
+
+
+def mixed_profiles(count: int, seed: int = 0, invalid_share: float = 0.002) -> list[dict | bytes]:
+    """Profiles shaped like real exports: amounts as strings or numbers, optional keys left out, and about
+    ``invalid_share`` invalid lines (a bad amount, date or code in a profile, or a line cut short, as bytes)."""
+    rng = random.Random(seed)
+    out = []
+    for p in profiles(count, seed=seed):
+        for year in p["fiscal_years"]:
+            for key in ("taxable_income", "total_costs"):
+                if rng.random() < 0.3:
+                    del year[key]
+            for key, value in list(year.items()):
+                if isinstance(value, str):
+                    year[key] = _as_exported(rng, value)
+            for key in list(year["rd"]):
+                if rng.random() < 0.1:
+                    del year["rd"][key]
+                else:
+                    year["rd"][key] = _as_exported(rng, year["rd"][key])
+        if rng.random() < 0.2:
+            del p["tsme_routes"]
+        if rng.random() < invalid_share and p["fiscal_years"]:
+            spoil = rng.randrange(len(_INVALID) + 1)
+            if spoil == len(_INVALID):
+                out.append(orjson.dumps(p)[:60])
+                continue
+            _INVALID[spoil](p)
+        out.append(p)
+    return out

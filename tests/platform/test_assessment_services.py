@@ -15,8 +15,9 @@ from gaoqi.apps.enterprises.models import Enterprise
 from gaoqi.apps.enterprises.profile import profile_as_dict
 from gaoqi.core.errors import NotFound, PermissionDenied
 from gaoqi.core.models import AuditEntry
-from gaoqi.rules import assess_batch
+from gaoqi.rules import assess, assess_batch
 from gaoqi.rules.hte.conditions import CONDITION_IDS
+from gaoqi.rules.report.layout import localise
 
 
 def test_running_an_assessment_stores_the_result_with_its_summary(cast):
@@ -126,7 +127,7 @@ def test_a_batch_stores_the_engines_result_and_its_summary_columns(cast):
     batch = BatchRun.objects.create(created_by=cast.bureau, total=2)
     batch_execute(batch_id=batch.pk)
     stored = Assessment.objects.get(enterprise=cast.ours, is_latest=True)
-    expected = assess_batch([profile_as_dict(cast.ours, stored.as_of)], as_of=stored.as_of)[0]
+    expected = localise(assess_batch([profile_as_dict(cast.ours, stored.as_of)], as_of=stored.as_of)[0])
     assert stored.result == expected
     columns = {k: getattr(stored, k) for k in ("verdict", "score_min", "score_max", "as_of", "rulebooks")}
     assert columns == summary(expected)
@@ -152,3 +153,22 @@ def test_a_finished_batch_announces_itself_once(cast):
     finally:
         batch_finished.disconnect(dispatch_uid="test-heard")
     assert [(kw["batch_id"], kw["district"]) for kw in heard] == [(batch.pk, "440112")]
+
+
+def test_a_batch_stores_the_same_explanations_and_gap_descriptions_as_a_single_assessment(cast):
+    batch = BatchRun.objects.create(created_by=cast.bureau, total=2)
+    batch_execute(batch_id=batch.pk)
+    stored = Assessment.objects.get(enterprise=cast.ours, is_latest=True).result
+    as_of = datetime.date.fromisoformat(stored["as_of"])
+    single = assess(profile_as_dict(cast.ours, as_of), as_of=as_of)
+    explanations = [c["explanation"] for c in stored["hte"]["conditions"]]
+    assert explanations == [c["explanation"] for c in single["hte"]["conditions"]]
+    assert all(c["explanation"] for c in stored["hte"]["conditions"])
+    assert [g["description"] for g in stored["gaps"]] == [g["description"] for g in single["gaps"]]
+    assert not [g for g in stored["gaps"] if g["description"] in (None, g["action"])]
+
+
+def test_a_verdict_pending_only_on_expert_scoring_is_stored_apart_from_missing_data():
+    assert summary({"hte": {"eligible": None, "verdict": "pending_expert"}})["verdict"] == "pending"
+    assert summary({"hte": {"eligible": None, "verdict": "missing_data"}})["verdict"] == "unknown"
+    assert summary({"hte": {"eligible": None}})["verdict"] == "unknown"

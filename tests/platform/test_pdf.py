@@ -79,6 +79,20 @@ def test_a_missing_font_or_browser_is_a_clear_chinese_error(report, settings):
         pdf.html_to_pdf("<p>测试</p>")
 
 
+def test_the_english_report_page_and_pdf_are_written_in_english(cast):
+    from django.utils import translation
+
+    from gaoqi.apps.assessments.services import assessment_run
+
+    assessment = assessment_run(actor=cast.owner, enterprise=cast.ours)
+    with translation.override("en"):
+        html = report_html(assessment)
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(report_pdf(assessment))).pages)
+    assert "days from registration to the application date" in html
+    assert "注册成立至申请日共" not in html
+    assert "days from registration" in text.replace("\n", " ")
+
+
 def test_the_process_keeps_one_browser_between_documents_and_replaces_it_after_the_recycle_count(settings):
     settings.PDF_PRINTER = {**settings.PDF_PRINTER, "recycle_after": 2}
     _printer.stop()

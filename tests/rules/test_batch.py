@@ -6,11 +6,13 @@ import json
 import orjson
 import polars as pl
 
-from gaoqi.rules import assess_batch
+from gaoqi.rules import assess, assess_batch
+from gaoqi.rules import batch as batch_module
 from gaoqi.rules.batch import run
 from gaoqi.rules.columnar import SCHEMA, read_jsonl
 from gaoqi.rules.profile import read_profiles
-from gaoqi.rules.synthetic import profiles
+from gaoqi.rules.synthetic import mixed_profiles, profiles
+from tests.rules.helpers import explained, without_basis
 
 AS_OF = dt.date(2026, 11, 28)
 
@@ -19,11 +21,7 @@ def _write(path, rows) -> None:
     path.write_bytes(b"".join((row if isinstance(row, bytes) else orjson.dumps(row)) + b"\n" for row in rows))
 
 
-def test_the_fast_reader_builds_the_same_tables_as_the_validating_reader():
-    batch = profiles(2_000, seed=11)
-    slow = read_profiles(batch, AS_OF)
-    fast = read_jsonl(b"".join(orjson.dumps(p) + b"\n" for p in batch), AS_OF)
-    assert fast is not None
+def _same_tables(fast, slow) -> None:
     for name, column in slow.columns.items():
         assert (fast.columns[name] == column).all(), name
     for name in set(slow.known) | set(fast.known):
@@ -32,10 +30,44 @@ def test_the_fast_reader_builds_the_same_tables_as_the_validating_reader():
         assert (fast.starts[entity] == starts).all(), entity
 
 
-def test_the_fast_reader_declines_what_it_cannot_vouch_for():
-    assert read_jsonl(b'{"fiscal_years": [{"year": 2025, "sales_revenue": "1.234"}]}\n', AS_OF) is None
-    assert read_jsonl(b'{"registered_on": "2020-02-30"}\n', AS_OF) is None
-    assert read_jsonl(b"[1, 2]\n", AS_OF) is None
+def test_the_fast_reader_builds_the_same_tables_as_the_validating_reader():
+    batch = profiles(2_000, seed=11)
+    fast, good = read_jsonl(b"".join(orjson.dumps(p) + b"\n" for p in batch), AS_OF)
+    assert good.all()
+    _same_tables(fast, read_profiles(batch, AS_OF))
+
+
+def test_the_fast_reader_reads_amounts_given_as_numbers_and_strings_alike():
+    batch = mixed_profiles(2_000, seed=21, invalid_share=0)
+    fast, good = read_jsonl(b"".join(orjson.dumps(p) + b"\n" for p in batch), AS_OF)
+    assert good.all()
+    _same_tables(fast, read_profiles(batch, AS_OF))
+
+
+def test_the_fast_reader_sets_aside_only_the_rows_it_cannot_vouch_for():
+    batch = profiles(4, seed=22)
+    batch[1]["fiscal_years"][0]["sales_revenue"] = "1.234"
+    batch[2]["registered_on"] = "2020-02-30"
+    fast, good = read_jsonl(b"".join(orjson.dumps(p) + b"\n" for p in batch), AS_OF)
+    assert good.tolist() == [True, False, False, True]
+    _same_tables(fast, read_profiles([batch[0], batch[3]], AS_OF))
+
+
+def test_a_block_with_invalid_lines_reads_only_those_lines_one_by_one(tmp_path, monkeypatch):
+    batch = mixed_profiles(500, seed=23, invalid_share=0)
+    rows = [*batch[:100], b"{broken", {**batch[100], "ip": [{"kind": "trademark"}]}, *batch[101:]]
+    _write(tmp_path / "in.jsonl", rows)
+    validated = []
+    original = batch_module._validated
+    monkeypatch.setattr(
+        batch_module, "_validated", lambda lines, *rest: (validated.extend(lines), original(lines, *rest))
+    )
+    outcome = batch_module.assess_block(next(batch_module.blocks(tmp_path / "in.jsonl")), AS_OF, parquet=False)
+    lines = [json.loads(line) for line in outcome.jsonl.decode().splitlines()]
+    assert [number for number, _ in validated] == [101, 102]
+    assert (outcome.assessed, outcome.invalid) == (499, 2)
+    assert lines[101]["error"]["field"] == "ip[0].kind"
+    assert explained([lines[0], lines[200]]) == [without_basis(assess(p, as_of=AS_OF)) for p in (batch[0], batch[199])]
 
 
 def test_a_batch_file_gives_the_same_results_as_assessing_in_memory(tmp_path):

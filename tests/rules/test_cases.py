@@ -6,7 +6,7 @@ import pytest
 
 from gaoqi.rules import assess, assess_batch
 from gaoqi.rules.cases import DEFAULT_AS_OF, all_cases, bases, lookup, profile_of
-from tests.rules.helpers import without_explanations
+from tests.rules.helpers import explained, without_basis
 
 CASES = all_cases()
 BASES = bases()
@@ -39,5 +39,5 @@ def test_bulk_evaluation_gives_the_same_results_for_every_case():
     for _, case in CASES:
         by_date.setdefault(_as_of(case), []).append(profile_of(case, BASES))
     for as_of, profiles in by_date.items():
-        singles = [without_explanations(assess(profile, as_of=as_of)) for profile in profiles]
-        assert assess_batch(profiles, as_of=as_of) == singles
+        singles = [without_basis(assess(profile, as_of=as_of)) for profile in profiles]
+        assert explained(assess_batch(profiles, as_of=as_of)) == singles

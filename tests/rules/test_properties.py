@@ -1,17 +1,20 @@
-"""Properties over random profiles: more R&D, staff or IP never lowers a result; single and bulk agree."""
+"""Properties over random profiles: more R&D, staff or IP never lowers a result; single and bulk agree, on the
+synthetic profiles and on a real-shaped file (mixed number/string amounts, optional keys missing, invalid lines)."""
 
 import copy
 import datetime as dt
 import random
 from decimal import Decimal
 
+import orjson
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gaoqi.rules import assess, assess_batch
-from gaoqi.rules.synthetic import profile, profiles
-from tests.rules.helpers import without_explanations
+from gaoqi.rules import ProfileError, assess, assess_batch
+from gaoqi.rules.batch import run
+from gaoqi.rules.synthetic import mixed_profiles, profile, profiles
+from tests.rules.helpers import explained, without_basis
 
 AS_OF = dt.date(2026, 11, 28)
 RANK = {"fail": 0, "unknown": 1, "pass": 2}
@@ -82,5 +85,36 @@ def test_more_ip_never_lowers_the_result(seed, kind):
 @pytest.mark.parametrize("chunk", range(10))
 def test_single_and_bulk_evaluation_agree_on_ten_thousand_random_profiles(chunk):
     batch = profiles(1_000, seed=chunk)
-    singles = [without_explanations(assess(p, as_of=AS_OF)) for p in batch]
-    assert assess_batch(batch, as_of=AS_OF) == singles
+    singles = [without_basis(assess(p, as_of=AS_OF)) for p in batch]
+    assert explained(assess_batch(batch, as_of=AS_OF)) == singles
+
+
+@pytest.mark.parametrize("chunk", range(3))
+def test_single_and_bulk_agree_on_a_real_shaped_file_line_for_line(tmp_path, chunk):
+    rows = mixed_profiles(1_000, seed=100 + chunk, invalid_share=0.01)
+    (tmp_path / "in.jsonl").write_bytes(
+        b"".join((r if isinstance(r, bytes) else orjson.dumps(r)) + b"\n" for r in rows)
+    )
+    run(tmp_path / "in.jsonl", tmp_path / "out.jsonl", AS_OF, workers=1)
+    outputs = [orjson.loads(line) for line in (tmp_path / "out.jsonl").read_bytes().splitlines()]
+    assert len(outputs) == len(rows)
+    for number, (row, output) in enumerate(zip(rows, outputs, strict=True), start=1):
+        assert _single_outcome(row, number) == (explained([output])[0] if "hte" in output else output)
+
+
+def _single_outcome(row, number: int) -> dict:
+    """What assessing the line on its own gives: the explained result, or the error in the batch's form."""
+    if isinstance(row, bytes):
+        return {"line": number, "error": {"field": "(line)", "message": _json_error(row)}}
+    try:
+        return without_basis(assess(row, as_of=AS_OF))
+    except ProfileError as error:
+        return {"line": number, "error": {"field": error.field, "message": error.message}}
+
+
+def _json_error(line: bytes) -> str:
+    try:
+        orjson.loads(line)
+    except orjson.JSONDecodeError as error:
+        return f"不是有效的 JSON：{error}"
+    return ""

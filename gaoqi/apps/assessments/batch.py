@@ -8,12 +8,13 @@ and saving a model instance per result costs more than assessing it.
 import json
 from concurrent.futures import ThreadPoolExecutor
 
+import orjson
 import polars as pl
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from gaoqi.apps.assessments.engine import ProfileError, assess_tables, read_profiles, summary
+from gaoqi.apps.assessments.engine import ProfileError, assess_tables, localise, read_profiles, summary
 from gaoqi.apps.assessments.events import batch_finished
 from gaoqi.apps.assessments.models import Assessment, BatchRun
 from gaoqi.apps.enterprises.models import Enterprise
@@ -28,6 +29,7 @@ SUMMARY = pl.struct(
     pl.col("result").struct.field("rulebooks"),
     pl.struct(
         pl.col("result").struct.field("hte").struct.field("eligible"),
+        pl.col("result").struct.field("hte").struct.field("verdict"),
         pl.struct(pl.col("result").struct.field("hte").struct.field("score").struct.field("total")).alias("score"),
     ).alias("hte"),
 )
@@ -51,6 +53,11 @@ def _readable(profile: dict, as_of) -> bool:
     return True
 
 
+def _explained(text: str) -> str:
+    """A bulk result with the same sentences a single assessment stores (written from its messages)."""
+    return orjson.dumps(localise(orjson.loads(text))).decode()
+
+
 def _assess(ids: list[int], profiles: list[dict], as_of) -> list[tuple]:
     """Rows to insert for the chunk; incomplete profiles are skipped, as single refreshes skip them."""
     try:
@@ -63,7 +70,7 @@ def _assess(ids: list[int], profiles: list[dict], as_of) -> list[tuple]:
         tables = read_profiles(profiles, as_of)
     frame = assess_tables(tables, as_of)
     summaries = [summary(row) for row in frame.select(SUMMARY.alias("s"))["s"].to_list()]
-    texts = frame["result"].struct.json_encode().to_list()
+    texts = [_explained(text) for text in frame["result"].struct.json_encode().to_list()]
     ops = connection.ops
     return [
         (

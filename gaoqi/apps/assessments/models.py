@@ -10,6 +10,7 @@ class Verdict(models.TextChoices):
     ELIGIBLE = "eligible", _("符合条件")
     INELIGIBLE = "ineligible", _("不符合条件")
     UNKNOWN = "unknown", _("数据不全")
+    PENDING = "pending", _("待专家评分")
 
 
 class BatchRun(models.Model):

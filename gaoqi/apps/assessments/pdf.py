@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from gaoqi.apps.assessments.engine import localised
 from gaoqi.apps.assessments.models import Assessment
 from gaoqi.core.documents import (
     Printable,
@@ -76,7 +77,7 @@ BENEFIT_MONEY = ("hte_tax_saving", "rd_deduction_tax_value", "total")
 
 
 def report_context(assessment) -> dict:
-    result = assessment.result or {}
+    result = localised(assessment.result)
     hte, rd, benefits = result.get("hte") or {}, result.get("rd_deduction") or {}, result.get("benefits") or {}
     growth = (hte.get("score") or {}).get("growth") or {}
     return {

@@ -30,9 +30,11 @@ class Evaluation:
 
     def __call__(self, name: str) -> np.ndarray:
         """The values of variable ``name``."""
-        self._note("variable", name)
-        if name in self._values:
-            return self._values[name]
+        if self.trace:
+            self._note("variable", name)
+        value = self._values.get(name)
+        if value is not None:
+            return value
         variable = self.registry[name]
         if variable.is_input:
             value = self.tables.columns[name]
@@ -46,15 +48,23 @@ class Evaluation:
         return value
 
     def once(self, key: str, compute):
-        """Memoise a helper result shared by several variables (e.g. a band's min and max)."""
+        """Memoise a helper result shared by several variables (e.g. a band's min and max); traced runs record
+        what the helper read once and let every variable that uses it depend on it."""
         slot = f"({key})"
+        if self.trace:
+            self._note("variable", slot)
         if slot not in self._values:
-            self._values[slot] = compute()
+            self._stack.append(slot)
+            try:
+                self._values[slot] = compute()
+            finally:
+                self._stack.pop()
         return self._values[slot]
 
     def known(self, name: str) -> np.ndarray:
         """Where input ``name`` was supplied (inputs without a mask are always known)."""
-        self._note("variable", name)
+        if self.trace:
+            self._note("variable", name)
         mask = self.tables.known.get(name)
         if mask is None:
             mask = self.tables.known[name] = np.ones(len(self(name)), dtype=bool)
@@ -65,12 +75,14 @@ class Evaluation:
         return self.param_entry(name).value
 
     def param_entry(self, name: str) -> Entry:
-        self._note("parameter", name)
+        if self.trace:
+            self._note("parameter", name)
         return self.parameters[name].entry_at(self.as_of)
 
     def rate_on(self, name: str, dates: np.ndarray) -> np.ndarray:
         """Per-row values of a rate parameter on per-row dates, in 1/10⁴ units (0 before its first entry)."""
-        self._note("parameter", name)
+        if self.trace:
+            self._note("parameter", name)
         parameter = self.parameters[name]
         starts = np.array([np.datetime64(e.since, "D") for e in parameter.entries])
         rates = np.array([0] + [exact.basis_points(e.value) for e in parameter.entries], dtype=np.int64)
@@ -99,7 +111,7 @@ class Evaluation:
         return picked, found
 
     def _note(self, kind: str, name: str) -> None:
-        if self.trace and self._stack:
+        if self._stack:
             reads = self.dependencies[self._stack[-1]]
             if (kind, name) not in reads:
                 reads.append((kind, name))
@@ -115,6 +127,8 @@ class Evaluation:
             seen.add((kind, item))
             if kind == "parameter":
                 parameters.append(item)
+            elif item not in self.registry:
+                pending.extend(reversed(self.dependencies.get(item, [])))
             elif self.registry[item].is_input:
                 inputs.append(item)
             else:

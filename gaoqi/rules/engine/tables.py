@@ -25,6 +25,22 @@ class Tables:
             self._owners[entity] = np.repeat(np.arange(self.size), np.diff(self.starts[entity]))
         return self._owners[entity]
 
+    def subset(self, keep: np.ndarray, entity_of) -> "Tables":
+        """The tables of the enterprises where ``keep`` holds, their child rows with them; ``entity_of(name)``
+        names the entity of each column."""
+        if keep.all():
+            return self
+        rows = {"enterprise": keep, **{entity: keep[self.owner(entity)] for entity in self.starts}}
+        out = Tables(size=int(keep.sum()))
+        for name, values in self.columns.items():
+            mask = rows[entity_of(name)]
+            out.columns[name] = values[mask]
+            if name in self.known:
+                out.known[name] = self.known[name][mask]
+        for entity, starts in self.starts.items():
+            out.starts[entity] = np.concatenate([[0], np.cumsum(np.diff(starts)[keep])]).astype(np.int64)
+        return out
+
     def segment_sum(self, entity: str, values: np.ndarray) -> np.ndarray:
         """Exact per-enterprise sums of a child-entity column (integers stay integers)."""
         values = values.astype(np.int64) if values.dtype == bool else values

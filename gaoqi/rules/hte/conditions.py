@@ -4,7 +4,7 @@ import numpy as np
 
 from gaoqi.rules import exact
 from gaoqi.rules.catalogue import REGISTRY
-from gaoqi.rules.engine.status import all_of, status
+from gaoqi.rules.engine.status import FAIL, PASS, UNKNOWN, all_of, status
 from gaoqi.rules.hte.references import ART_11
 
 formula = REGISTRY.formula
@@ -13,9 +13,9 @@ CONDITIONS = (
     ("registered_one_year", "注册成立一年以上", 1),
     ("core_ip", "拥有核心知识产权的所有权", 2),
     ("tech_field", "技术属于国家重点支持的高新技术领域", 3),
-    ("st_staff_ratio", "科技人员占比不低于10%", 4),
+    ("st_staff_ratio", "科技人员占比达标", 4),
     ("rd_ratio", "研究开发费用占比达标", 5),
-    ("hightech_income_ratio", "高新技术产品（服务）收入占比不低于60%", 6),
+    ("hightech_income_ratio", "高新技术产品（服务）收入占比达标", 6),
     ("innovation_score", "创新能力评价达到要求", 7),
     ("no_major_incident", "申请前一年内未发生重大安全、质量事故或严重环境违法行为", 8),
 )
@@ -84,7 +84,7 @@ def hte_innovation_score(v):
 def major_incidents_last_year(v):
     applied = v.broadcast("incident", v("application_day"))
     day = v("incident_day")
-    recent = (day <= applied) & (day > applied - v.param("hte.incidents.lookback_days"))
+    recent = (day <= applied) & (day >= applied - v.param("hte.incidents.lookback_days"))
     return v.sum("incident", recent & v("incident_major"))
 
 
@@ -96,3 +96,20 @@ def hte_no_major_incident(v):
 @formula("高新技术企业认定条件总体判断", "status", ART_11[1])
 def hte_eligible(v):
     return all_of(*(v(f"hte_{condition}") for condition, _, _ in CONDITIONS))
+
+
+VERDICTS = ("ineligible", "eligible", "missing_data", "pending_expert")
+
+
+@formula("认定结论（不符合、符合、数据不全、待专家评分）", "choice", ART_11[7])
+def hte_verdict(v):
+    """Pending expert scoring only when every other condition passes and the score range crosses the mark with all
+    its data in; any other open question is missing data."""
+    eligible = v("hte_eligible")
+    others_pass = np.ones(v.size, dtype=bool)
+    for condition in CONDITION_IDS:
+        if condition != "innovation_score":
+            others_pass &= v(f"hte_{condition}") == PASS
+    expert = others_pass & (v("hte_innovation_score") == UNKNOWN) & ~v("score_missing_inputs")
+    undecided = np.where(expert, 3, 2)
+    return np.where(eligible == PASS, 1, np.where(eligible == FAIL, 0, undecided)).astype(np.int64)

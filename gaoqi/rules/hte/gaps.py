@@ -10,31 +10,43 @@ from gaoqi.rules.hte.references import ART_11, SCORE_CONVERSION, SCORE_IP
 formula = REGISTRY.formula
 
 
-def shortfall_to_share(part, whole, rate) -> np.ndarray:
-    """Smallest x ≥ 0 with (part + x) / (whole + x) ≥ rate: adding x to both part and whole (x ≥ 1 when the
-    whole is zero, since a share of nothing is not a share)."""
+def shortfall_to_share(part, whole, rate, den: int = 1) -> np.ndarray:
+    """Smallest whole x ≥ 0 (fen, persons…) with (part + x) / (whole + x) ≥ rate, part and whole being numerators
+    over ``den``: adding x to both (x ≥ 1 when the whole is zero, since a share of nothing is not a share)."""
     p, q = rate.numerator, rate.denominator
-    need = exact.ceil_div(exact.big(whole) * p - exact.big(part) * q, q - p)
+    need = exact.ceil_div(exact.big(whole) * p - exact.big(part) * q, (q - p) * den)
     return np.maximum(need, np.where(np.asarray(whole) > 0, 0, 1)).astype(np.int64)
+
+
+def _band_fractions(v) -> tuple[np.ndarray, np.ndarray]:
+    rates = band_rates(v)
+    band = v("hte_rd_band")
+    return (
+        np.array([r.numerator for r in rates], dtype=object)[band],
+        np.array([r.denominator for r in rates], dtype=object)[band],
+    )
 
 
 @formula("近三年研发费用应达到的金额", "fen", ART_11[5])
 def gap_rd_required_3y(v):
-    rates = band_rates(v)
-    p = np.array([r.numerator for r in rates], dtype=object)[v("hte_rd_band")]
-    q = np.array([r.denominator for r in rates], dtype=object)[v("hte_rd_band")]
+    p, q = _band_fractions(v)
     return exact.ceil_div(exact.big(v("hte_sales_3y")) * p, q).astype(np.int64)
 
 
 @formula("近三年研发费用缺口", "fen", ART_11[5])
 def gap_rd_shortfall(v):
-    return np.maximum(v("gap_rd_required_3y") - v("hte_rd_3y"), 0)
+    """The whole fen that lift the exact three-year total to the band's share of sales."""
+    p, q = _band_fractions(v)
+    rd = v("hte_rd_3y")
+    need = exact.ceil_div(exact.big(v("hte_sales_3y")) * p * rd.den - exact.big(rd.num) * q, q * rd.den)
+    return np.maximum(need, 0).astype(np.int64)
 
 
 @formula("境内研发费用缺口", "fen", ART_11[5])
 def gap_domestic_rd_shortfall(v):
     share = v.param("hte.rd_intensity.min_domestic_share")
-    return shortfall_to_share(v("hte_rd_domestic_3y"), v("hte_rd_3y"), share)
+    domestic, total, den = v("hte_rd_domestic_3y").aligned(v("hte_rd_3y"))
+    return shortfall_to_share(domestic, total, share, den)
 
 
 @formula("需新增的科技人员（人）", "persons", ART_11[4])
@@ -54,10 +66,11 @@ def gap_registration_met_on(v):
     return v("registered_on") + v.param("hte.registration.min_days")
 
 
-@formula("最近一次重大事故满一年后的日期", "day", ART_11[8])
+@formula("最近一次重大事故不再落入“申请认定前一年内”的首日", "day", ART_11[8])
 def gap_incident_clear_on(v):
+    """The window includes its first day (以内包括本数), so the incident drops out one day after the lookback."""
     days = np.where(v("incident_major"), v("incident_day"), 0)
-    return v.max("incident", days, 0) + v.param("hte.incidents.lookback_days")
+    return v.max("incident", days, 0) + v.param("hte.incidents.lookback_days") + 1
 
 
 @formula("提升知识产权数量档次所需的Ⅱ类知识产权（项）", "count", SCORE_IP)

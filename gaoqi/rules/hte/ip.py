@@ -32,6 +32,17 @@ def _count(v, mask) -> np.ndarray:
     return v.sum("ip", mask)
 
 
+@formula("可用于本次申请的知识产权数", "count", REF)
+def ip_usable_count(v):
+    return _count(v, v("ip_usable"))
+
+
+@formula("确无可用于本次申请的知识产权（已填报，且每项的授权日期都已知）", "bool", REF)
+def ip_none_usable(v):
+    undetermined = _count(v, ~v.known("ip_granted_day"))
+    return v("ip_reported") & (v("ip_usable_count") == 0) & (undetermined == 0)
+
+
 @formula("可用的Ⅰ类知识产权数", "count", REF)
 def ip_class_i_count(v):
     return _count(v, v("ip_usable") & v("ip_class_i"))
@@ -45,6 +56,17 @@ def ip_class_ii_count(v):
 @formula("已使用过、不能再用的Ⅱ类知识产权数", "count", REF)
 def ip_class_ii_used_count(v):
     return _count(v, v("ip_in_force") & ~v("ip_class_i") & v("ip_used_before"))
+
+
+@formula("未填授权日期、若已授权即可用的Ⅰ类知识产权数", "count", REF)
+def ip_class_i_undated_count(v):
+    return _count(v, ~v.known("ip_granted_day") & v("ip_class_i"))
+
+
+@formula("未填授权日期、若已授权即可用的Ⅱ类知识产权数", "count", REF)
+def ip_class_ii_undated_count(v):
+    single_use = v.param("hte.ip.class_ii_single_use")
+    return _count(v, ~v.known("ip_granted_day") & ~v("ip_class_i") & ~(v("ip_used_before") & single_use))
 
 
 @formula("可用且发挥核心支持作用的知识产权数", "count", REF)

@@ -3,7 +3,7 @@
 import numpy as np
 
 from gaoqi.rules.catalogue import REGISTRY
-from gaoqi.rules.dates import jan_first, year_of
+from gaoqi.rules.dates import year_of
 from gaoqi.rules.hte.references import PERIOD
 
 formula = REGISTRY.formula
@@ -19,13 +19,11 @@ def registered_year(v):
     return year_of(v("registered_on"))
 
 
-@formula("近三个会计年度的首个完整年度", "year", PERIOD)
+@formula("近三个会计年度的首个年度（实际经营期不满三年的自注册当年起）", "year", PERIOD)
 def window_first_year(v):
-    """The later of three years before application and the first whole fiscal year since registration."""
-    registered = v("registered_on")
-    year = v("registered_year")
-    first_full = year + (registered != jan_first(year))
-    return np.maximum(v("application_year") - v.param("hte.window.years"), first_full)
+    """The later of three years before application and the registration year: a firm younger than three years
+    counts its actual operating time, the partial registration year included (办法 第十一条（五）括号)."""
+    return np.maximum(v("application_year") - v.param("hte.window.years"), v("registered_year"))
 
 
 @formula("应填报的会计年度数（实际经营期不满三年的按实际经营时间）", "count", PERIOD)
@@ -38,14 +36,14 @@ def fy_offset(v):
     return v.broadcast("fiscal_year", v("application_year")) - v("fy_year")
 
 
-@formula("属于近三个会计年度（实际经营期的完整会计年度）", "bool", PERIOD, entity="fiscal_year")
+@formula("属于近三个会计年度（实际经营期，含注册当年）", "bool", PERIOD, entity="fiscal_year")
 def fy_in_window(v):
     offset = v("fy_offset")
     first = v.broadcast("fiscal_year", v("window_first_year"))
     return (offset >= 1) & (offset <= v.param("hte.window.years")) & (v("fy_year") >= first)
 
 
-@formula("计算期可确定（已知注册日期、已填报年度数据、至少一个完整会计年度）", "bool", PERIOD)
+@formula("计算期可确定（已知注册日期、已填报年度数据、申请前至少经营过一个会计年度）", "bool", PERIOD)
 def window_defined(v):
     return v.known("registered_on") & v("fiscal_years_reported") & (v("window_required_years") >= 1)
 
@@ -66,13 +64,17 @@ def latest_row(v):
 
 def latest(v, column: str) -> tuple[np.ndarray, np.ndarray]:
     """The latest fiscal year's value of ``column`` per enterprise, and whether it was reported."""
+    return v.once(f"latest {column}", lambda: _latest_of(v, column))
+
+
+def _latest_of(v, column: str) -> tuple[np.ndarray, np.ndarray]:
     row = v("latest_row")
     found = row >= 0
-    safe = np.where(found, row, 0)
-    values = v(column)
+    values, known = v(column), v.known(column)
     if len(values) == 0:
-        return np.zeros(v.size, dtype=np.int64), found
-    return np.where(found, values[safe], 0), found & v.known(column)[safe]
+        return np.zeros(v.size, dtype=np.int64), found & False
+    safe = np.where(found, row, 0)
+    return np.where(found, values[safe], 0), found & known[safe]
 
 
 def _latest(column: str, label: str, unit: str) -> None:

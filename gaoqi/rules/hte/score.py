@@ -47,28 +47,35 @@ ranged("ip_advancement", "知识产权：技术的先进程度", SCORE_IP, lambd
 ranged("ip_core_support", "知识产权：核心支持作用", SCORE_IP, lambda v: _rating(v, "core_support"))
 
 
-@formula("知识产权数量档次（0=A … 4=E）", "grade", SCORE_IP)
-def ip_quantity_grade(v):
+def _quantity_grade(v, class_i, class_ii) -> np.ndarray:
     minimum = v.param("hte.score.ip_quantity")["class_ii_min"]
-    class_ii = v("ip_class_ii_count")
     grade = np.where(class_ii >= minimum["D"], 3, 4)
     grade = np.where(class_ii >= minimum["C"], 2, grade)
     grade = np.where(class_ii >= minimum["B"], 1, grade)
-    return np.where(v("ip_class_i_count") >= 1, 0, grade)
+    return np.where(class_i >= 1, 0, grade)
+
+
+@formula("知识产权数量档次（0=A … 4=E）", "grade", SCORE_IP)
+def ip_quantity_grade(v):
+    return _quantity_grade(v, v("ip_class_i_count"), v("ip_class_ii_count"))
 
 
 def _quantity(v):
+    """By the usable items; items without a grant date may yet count, so they raise the maximum."""
     table = v.param("hte.score.ip_quantity")
-    low, high = _by_grade(table, v("ip_quantity_grade"))
-    return _span(v("ip_reported"), low, high, table["A"][1])
+    low, _ = _by_grade(table, v("ip_quantity_grade"))
+    class_i = v("ip_class_i_count") + v("ip_class_i_undated_count")
+    best = _quantity_grade(v, class_i, v("ip_class_ii_count") + v("ip_class_ii_undated_count"))
+    return _span(v("ip_reported"), low, _by_grade(table, best)[1], table["A"][1])
 
 
 def _acquisition(v):
     table = v.param("hte.score.ip_acquisition")
-    usable = v("ip_class_i_count") + v("ip_class_ii_count")
+    usable = v("ip_usable_count")
+    possible = usable + v("ip_class_i_undated_count") + v("ip_class_ii_undated_count")
     own, unknown = v("ip_own_count") > 0, v("ip_acquisition_unknown_count") > 0
     low = np.where(usable > 0, np.where(own, table["A"][0], table["B"][0]), 0)
-    high = np.where(usable > 0, np.where(own | unknown, table["A"][1], table["B"][1]), 0)
+    high = np.where(possible > 0, np.where(own | unknown | (possible > usable), table["A"][1], table["B"][1]), 0)
     return _span(v("ip_reported"), low, high, table["A"][1])
 
 
@@ -80,6 +87,8 @@ def _standards(v):
 
 
 def _ip(v):
+    """The five sub-items, capped at 30; without any IP that counts for this application the indicator is 0:
+    advancement, core support and the standards bonus are scored for IP, and there is none."""
     parts = (
         (v("score_ip_advancement_min"), v("score_ip_advancement_max")),
         (v("score_ip_core_support_min"), v("score_ip_core_support_max")),
@@ -88,7 +97,19 @@ def _ip(v):
         _standards(v),
     )
     cap = v.param("hte.score.ip_max")
-    return np.minimum(sum(low for low, _ in parts), cap), np.minimum(sum(high for _, high in parts), cap)
+    low = np.minimum(sum(low for low, _ in parts), cap)
+    high = np.minimum(sum(high for _, high in parts), cap)
+    maybe_none = v("ip_reported") & (v("ip_usable_count") == 0)
+    return np.where(maybe_none, 0, low), np.where(v("ip_none_usable"), 0, high)
+
+
+def ip_points_with_first_item(v) -> tuple[np.ndarray, np.ndarray]:
+    """What advancement, core support, own-R&D acquisition and the standards bonus would add once the firm has IP
+    (the quantity grade aside): the points a first item unlocks."""
+    acquisition = v.param("hte.score.ip_acquisition")["A"]
+    low = v("score_ip_advancement_min") + v("score_ip_core_support_min") + _standards(v)[0] + acquisition[0]
+    high = v("score_ip_advancement_max") + v("score_ip_core_support_max") + _standards(v)[1] + acquisition[1]
+    return low, high
 
 
 ranged("ip", "知识产权（≤30）", SCORE_IP, _ip)
@@ -195,3 +216,19 @@ def _sum_of(*names: str):
 
 ranged("growth", "企业成长性", SCORE_GROWTH, _sum_of("growth_net_assets", "growth_sales"))
 ranged("total", "创新能力评价总分", SCORE_IP, _sum_of(*PARTS))
+
+
+@formula("创新能力评价有未填的评分数据（区间因此变宽）", "bool", SCORE_IP)
+def score_missing_inputs(v):
+    """Missing data widen the range beyond what the experts judge: a self-rating, the IP list or an item's grant
+    date or acquisition, the standards answer, conversions, a management element, or growth data."""
+    missing = ~v.known("rating_advancement") | ~v.known("rating_core_support") | ~v.known("standards")
+    missing |= ~v("ip_reported") | (v("ip_acquisition_unknown_count") > 0)
+    missing |= (v("ip_class_i_undated_count") + v("ip_class_ii_undated_count")) > 0
+    missing |= ~v("conversions_reported") | (v("window_required_years") < 1)
+    for item in v.param("hte.score.management_items"):
+        for element in item["elements"]:
+            missing |= ~v.known(f"management_{element}")
+    for column in ("net_assets_end", "sales_revenue"):
+        missing |= ~growth_rate(v, column)[3]
+    return missing

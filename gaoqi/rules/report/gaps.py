@@ -1,31 +1,40 @@
 """The gap plan: concrete, quantified actions for every failed or unknown condition, cheapest first.
 
-Which actions apply and their quantities, costs and score gains are computed vectorised for every
-enterprise at once; the Chinese description of each action is written for single assessments.
+Which actions apply and their quantities, costs and score gains are computed vectorised for every enterprise at
+once; each action carries its message (catalogue id and arguments), from which its description is written.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from gaoqi.rules.catalogue import REGISTRY
 from gaoqi.rules.engine import Evaluation
 from gaoqi.rules.engine.status import FAIL, PASS, UNKNOWN
 from gaoqi.rules.hte.conditions import CONDITIONS
 from gaoqi.rules.hte.references import ART_11, SCORE_CONVERSION, SCORE_IP, SCORE_MANAGEMENT
+from gaoqi.rules.hte.score import ip_points_with_first_item
 from gaoqi.rules.profile import MANAGEMENT_ITEMS
-from gaoqi.rules.report.money import yuan
-from gaoqi.rules.report.raw import Raw
-from gaoqi.rules.report.sentences import UNKNOWN_DATA
+from gaoqi.rules.report.formats import PYTHON
+from gaoqi.rules.report.raw import Raw, rate_column
 
 GRADES = "ABCDE"
 REFERENCES = {condition: ART_11[article] for condition, _, article in CONDITIONS}
 
 
 @dataclass(frozen=True)
+class Field:
+    """A message argument taken from the gap item itself: ``quantity``, ``available_from`` or ``gain``."""
+
+    name: str
+
+
+QUANTITY, AVAILABLE_FROM, GAIN = Field("quantity"), Field("available_from"), Field("gain")
+
+
+@dataclass(frozen=True)
 class Gap:
-    """One kind of action for every enterprise: where it applies and its figures (Raw columns)."""
+    """One kind of action for every enterprise: where it applies, its figures (Raw columns) and its message
+    (catalogue id, arguments: Raw columns, item fields or constant strings)."""
 
     condition: str
     action: str
@@ -34,16 +43,11 @@ class Gap:
     applies: np.ndarray
     quantity: Raw
     cost: Raw
-    describe: Callable[[dict, dict], str]
+    message: str
+    args: tuple = ()
     gain_min: Raw | None = None
     gain_max: Raw | None = None
     available_from: Raw | None = None
-
-
-def points(gain: dict) -> str:
-    """'+2–4分', or '+2分' when the range is a single value."""
-    low, high = gain["min"], gain["max"]
-    return f"+{low}分" if low == high else f"+{low}–{high}分"
 
 
 def _ints(values) -> Raw:
@@ -61,12 +65,8 @@ def _capped_gain(ev: Evaluation, low_delta, high_delta) -> tuple[Raw, Raw]:
 
 
 def _supply_items(ev: Evaluation, n: int) -> dict[str, list[Gap]]:
-    items = {}
-    for condition, _, _ in CONDITIONS:
-        if not UNKNOWN_DATA[condition]:
-            continue
-        text = UNKNOWN_DATA[condition]
-        items[condition] = [
+    return {
+        condition: [
             Gap(
                 condition,
                 "supply_data",
@@ -75,10 +75,16 @@ def _supply_items(ev: Evaluation, n: int) -> dict[str, list[Gap]]:
                 ev(f"hte_{condition}") == UNKNOWN,
                 _ints(np.ones(n)),
                 _fen(np.zeros(n)),
-                lambda row, gap, text=text: f"补充数据：{text}",
+                f"gaps.supply_data.{condition}",
             )
         ]
-    return items
+        for condition, _, _ in CONDITIONS
+        if condition != "innovation_score"
+    }
+
+
+def _rate(value) -> str:
+    return PYTHON["rate"](int(rate_column([value])[0]))
 
 
 def _failure_items(ev: Evaluation, costs: dict, n: int) -> dict[str, list[Gap]]:
@@ -97,7 +103,8 @@ def _failure_items(ev: Evaluation, costs: dict, n: int) -> dict[str, list[Gap]]:
                 failing("registered_one_year"),
                 _ints(ev.param("hte.registration.min_days") - ev("days_registered")),
                 _fen(np.zeros(n)),
-                lambda r, g: f"注册成立时间自 {g['available_from']} 起满一年，届时再申请（还需 {g['quantity']} 天）",
+                "gaps.wait_registration",
+                (AVAILABLE_FROM, QUANTITY),
                 available_from=Raw("day", ev("gap_registration_met_on")),
             )
         ],
@@ -110,10 +117,7 @@ def _failure_items(ev: Evaluation, costs: dict, n: int) -> dict[str, list[Gap]]:
                 failing("core_ip"),
                 _ints(np.ones(n)),
                 _fen(np.full(n, costs["class_ii_ip_cost"])),
-                lambda r, g: (
-                    "取得至少1项对主要产品（服务）发挥核心支持作用的知识产权"
-                    "（Ⅰ类，或未曾使用的Ⅱ类如软件著作权、实用新型）"
-                ),
+                "gaps.obtain_core_ip",
             )
         ],
         "tech_field": [
@@ -125,7 +129,8 @@ def _failure_items(ev: Evaluation, costs: dict, n: int) -> dict[str, list[Gap]]:
                 failing("tech_field"),
                 _ints(np.ones(n)),
                 _fen(np.zeros(n)),
-                lambda r, g: f"核对技术领域：代码 {r['tech_field']} 不在目录中，请按《国家重点支持的高新技术领域》选择",
+                "gaps.fix_tech_field",
+                (Raw("code", ev("tech_field")),),
             )
         ],
         "st_staff_ratio": [
@@ -137,7 +142,8 @@ def _failure_items(ev: Evaluation, costs: dict, n: int) -> dict[str, list[Gap]]:
                 failing("st_staff_ratio"),
                 _ints(staff),
                 _fen(staff * costs["staff_annual_cost"]),
-                lambda r, g: f"科技人员需增加 {g['quantity']} 人，使占比达到10%",
+                "gaps.add_st_staff",
+                (QUANTITY, _rate(ev.param("hte.st_staff.min_ratio"))),
             )
         ],
         "rd_ratio": [
@@ -149,7 +155,8 @@ def _failure_items(ev: Evaluation, costs: dict, n: int) -> dict[str, list[Gap]]:
                 rd_failing & ~ev("hte_rd_ratio_met"),
                 _fen(ev("gap_rd_shortfall")),
                 _fen(ev("gap_rd_shortfall")),
-                lambda r, g: f"近三年研发费用需达到 {yuan(r['gap_rd_required_3y'])}，缺口 {yuan(g['quantity'])}",
+                "gaps.increase_rd",
+                (_fen(ev("gap_rd_required_3y")), QUANTITY),
             ),
             Gap(
                 "rd_ratio",
@@ -159,7 +166,8 @@ def _failure_items(ev: Evaluation, costs: dict, n: int) -> dict[str, list[Gap]]:
                 rd_failing & ~ev("hte_domestic_share_met"),
                 _fen(ev("gap_domestic_rd_shortfall")),
                 _fen(ev("gap_domestic_rd_shortfall")),
-                lambda r, g: f"境内研发费用需增加 {yuan(g['quantity'])}，使境内占比达到60%",
+                "gaps.increase_domestic_rd",
+                (QUANTITY, _rate(ev.param("hte.rd_intensity.min_domestic_share"))),
             ),
         ],
         "hightech_income_ratio": [
@@ -171,7 +179,8 @@ def _failure_items(ev: Evaluation, costs: dict, n: int) -> dict[str, list[Gap]]:
                 failing("hightech_income_ratio"),
                 _fen(ev("gap_hightech_income_shortfall")),
                 _fen(np.zeros(n), np.zeros(n, dtype=bool)),
-                lambda r, g: f"最近一年高新技术产品（服务）收入需增加 {yuan(g['quantity'])}，使占比达到60%",
+                "gaps.increase_hightech_income",
+                (QUANTITY, _rate(ev.param("hte.hightech_income.min_ratio"))),
             )
         ],
         "no_major_incident": [
@@ -183,7 +192,8 @@ def _failure_items(ev: Evaluation, costs: dict, n: int) -> dict[str, list[Gap]]:
                 failing("no_major_incident"),
                 _ints(ev("major_incidents_last_year")),
                 _fen(np.zeros(n)),
-                lambda r, g: f"重大事故发生满一年后（{g['available_from']} 起）再申请",
+                "gaps.wait_incident",
+                (AVAILABLE_FROM,),
                 available_from=Raw("day", ev("gap_incident_clear_on")),
             )
         ],
@@ -200,8 +210,10 @@ def _score_items(ev: Evaluation, costs: dict, n: int) -> list[Gap]:
     total = ev("ip_class_ii_count") + needed
     minimum = table["class_ii_min"]
     target = np.where(total >= minimum["B"], 1, np.where(total >= minimum["C"], 2, 3))
-    ii_gain = _capped_gain(ev, lows[target] - lows[grade], highs[target] - highs[grade])
-    i_gain = _capped_gain(ev, lows[0] - lows[grade], highs[0] - highs[grade])
+    none = ev("ip_none_usable")
+    unlock_low, unlock_high = (np.where(none, part, 0) for part in ip_points_with_first_item(ev))
+    ii_gain = _capped_gain(ev, lows[target] - lows[grade] + unlock_low, highs[target] - highs[grade] + unlock_high)
+    i_gain = _capped_gain(ev, lows[0] - lows[grade] + unlock_low, highs[0] - highs[grade] + unlock_high)
     rows = ev.param("hte.score.conversion")
     thresholds = np.array([int(row.get("at_least", 0)) for row in rows])
     row_lows = np.array([row["points"][0] for row in rows])
@@ -219,7 +231,8 @@ def _score_items(ev: Evaluation, costs: dict, n: int) -> list[Gap]:
             open_score & (needed > 0) & ev("ip_reported"),
             _ints(needed),
             _fen(needed * costs["class_ii_ip_cost"]),
-            lambda r, g: f"新增 {g['quantity']} 项Ⅱ类知识产权，提升知识产权数量档次（{points(g['score_gain'])}）",
+            "gaps.add_class_ii_ip",
+            (QUANTITY, GAIN),
             *ii_gain,
         ),
         Gap(
@@ -230,7 +243,8 @@ def _score_items(ev: Evaluation, costs: dict, n: int) -> list[Gap]:
             open_score & (grade != 0) & ev("ip_reported"),
             _ints(np.ones(n)),
             _fen(np.full(n, costs["class_i_ip_cost"])),
-            lambda r, g: f"取得1项Ⅰ类知识产权（如发明专利），知识产权数量升至A档（{points(g['score_gain'])}）",
+            "gaps.add_class_i_ip",
+            (GAIN,),
             *i_gain,
         ),
         Gap(
@@ -241,7 +255,8 @@ def _score_items(ev: Evaluation, costs: dict, n: int) -> list[Gap]:
             open_score & (conversions > 0) & ev("conversions_reported"),
             _ints(conversions),
             _fen(conversions * costs["conversion_cost"]),
-            lambda r, g: f"近三年再完成 {g['quantity']} 项科技成果转化，提升转化能力档次（{points(g['score_gain'])}）",
+            "gaps.add_conversions",
+            (QUANTITY, GAIN),
             _ints(row_lows[aim] - row_lows[current]),
             _ints(row_highs[aim] - row_highs[current]),
         ),
@@ -249,7 +264,6 @@ def _score_items(ev: Evaluation, costs: dict, n: int) -> list[Gap]:
     for element in MANAGEMENT_ITEMS:
         name = f"management_{element}"
         missing = ~(ev(name) & ev.known(name))
-        label = REGISTRY[name].label.replace("了", "", 1)
         items.append(
             Gap(
                 "innovation_score",
@@ -259,7 +273,7 @@ def _score_items(ev: Evaluation, costs: dict, n: int) -> list[Gap]:
                 open_score & missing,
                 _ints(np.ones(n)),
                 _fen(np.full(n, costs["management_element_cost"])),
-                lambda r, g, label=label: f"{label}（提高研究开发组织管理水平得分）",
+                f"gaps.establish.{element}",
             )
         )
     standards_gain = _capped_gain(ev, bonus[0], bonus[1])
@@ -269,10 +283,11 @@ def _score_items(ev: Evaluation, costs: dict, n: int) -> list[Gap]:
             "join_standard_drafting",
             "项",
             SCORE_IP,
-            open_score & ~ev("standards"),
+            open_score & ~ev("standards") & ~none,
             _ints(np.ones(n)),
             _fen(np.full(n, costs["standards_cost"])),
-            lambda r, g: f"参与编制国家标准、行业标准、检测方法或技术规范（知识产权加分 {points(g['score_gain'])}）",
+            "gaps.join_standard_drafting",
+            (GAIN,),
             *standards_gain,
         )
     )

@@ -1,18 +1,18 @@
-"""The result document's shape, declared once and rendered two ways: as Python dicts for one enterprise
-(with Chinese explanations) and as Polars structs for many (written straight to JSON lines or Parquet)."""
+"""The result document's shape, declared once and rendered two ways: as Python dicts for one enterprise (here) and
+as Polars structs for many (``report/frames.py``, written straight to JSON lines or Parquet)."""
 
 from dataclasses import dataclass
 
 import numpy as np
-import polars as pl
 
 from gaoqi.rules.engine import Evaluation
 from gaoqi.rules.engine.status import UNKNOWN
 from gaoqi.rules.hte.conditions import CONDITIONS
-from gaoqi.rules.report.formats import POLARS, PYTHON
-from gaoqi.rules.report.gaps import REFERENCES, Gap
+from gaoqi.rules.report.formats import PYTHON
+from gaoqi.rules.report.gaps import REFERENCES, Field, Gap
+from gaoqi.rules.report.messages import DEFAULT, gain_text, text
+from gaoqi.rules.report.messages import render as render_message
 from gaoqi.rules.report.raw import Raw, rate_column
-from gaoqi.rules.report.sentences import explain
 
 
 @dataclass(frozen=True)
@@ -32,11 +32,87 @@ class Span:
     high: str
 
 
+@dataclass(frozen=True)
+class Message:
+    """A sentence kept as data: ``prefix.<choice>`` (null where the choice is '') and its arguments in the order the
+    catalogue declares (columns or constant strings)."""
+
+    prefix: str
+    choice: str
+    args: tuple = ()
+
+
 def _rate_text(rate) -> str:
     return PYTHON["rate"](int(rate_column([rate])[0]))
 
 
-def conditions_spec(ev: Evaluation) -> list[dict]:
+def _label_args(ev: Evaluation) -> dict:
+    return {
+        "min_days": ev.param("hte.registration.min_days"),
+        "min_staff": _rate_text(ev.param("hte.st_staff.min_ratio")),
+        "min_hightech": _rate_text(ev.param("hte.hightech_income.min_ratio")),
+        "lookback_days": ev.param("hte.incidents.lookback_days"),
+    }
+
+
+def _condition_args(ev: Evaluation) -> dict[str, tuple]:
+    """Each condition's message arguments, figures from the result and legal figures from the parameters in force."""
+    rd = "hte_rd_ratio"
+    rd_share = ev.param("hte.rd_expense.other_max_share")
+    return {
+        "registered_one_year": (
+            Col("days_registered", "hte_registered_one_year", text=True),
+            str(ev.param("hte.registration.min_days")),
+            Col("gap_registration_met_on", "hte_registered_one_year"),
+        ),
+        "core_ip": (
+            Col("ip_core_count", "hte_core_ip", text=True),
+            Col("ip_class_ii_used_count", "hte_core_ip", text=True),
+        ),
+        "tech_field": (Col("tech_field"),),
+        "st_staff_ratio": (
+            Col("st_staff_ratio"),
+            _rate_text(ev.param("hte.st_staff.min_ratio")),
+            Col("gap_st_staff_needed", "hte_st_staff_ratio", text=True),
+        ),
+        "rd_ratio": (
+            Col("hte_rd_3y", rd),
+            Col("hte_sales_3y", rd),
+            Col("rd_ratio"),
+            Col("latest_sales_revenue", rd),
+            Col("rd_threshold", rd),
+            _rate_text(ev.param("hte.rd_expense.entrusted_share")),
+            _rate_text(rd_share),
+            Col("domestic_rd_share"),
+            _rate_text(ev.param("hte.rd_intensity.min_domestic_share")),
+            Col("gap_rd_shortfall", rd),
+            Col("gap_rd_required_3y", rd),
+            Col("gap_domestic_rd_shortfall", rd),
+        ),
+        "hightech_income_ratio": (
+            Col("latest_hightech_income", "hte_hightech_income_ratio"),
+            Col("latest_total_income", "hte_hightech_income_ratio"),
+            Col("hightech_income_ratio"),
+            _rate_text(ev.param("hte.hightech_income.min_ratio")),
+            Col("gap_hightech_income_shortfall", "hte_hightech_income_ratio"),
+        ),
+        "innovation_score": (
+            *(
+                Col(f"score_{part}_{end}", text=True)
+                for part in ("total", "ip", "conversion", "management", "growth")
+                for end in ("min", "max")
+            ),
+            str(ev.param("hte.score.pass_above")),
+        ),
+        "no_major_incident": (
+            Col("major_incidents_last_year", "hte_no_major_incident", text=True),
+            str(ev.param("hte.incidents.lookback_days")),
+            Col("gap_incident_clear_on", "hte_no_major_incident"),
+        ),
+    }
+
+
+def conditions_spec(ev: Evaluation, language: str) -> list[dict]:
     thresholds = {
         "registered_one_year": str(ev.param("hte.registration.min_days")),
         "core_ip": "1",
@@ -57,17 +133,19 @@ def conditions_spec(ev: Evaluation) -> list[dict]:
         "innovation_score": Span("score_total_min", "score_total_max"),
         "no_major_incident": Col("major_incidents_last_year", "hte_no_major_incident", text=True),
     }
+    args, labels = _condition_args(ev), _label_args(ev)
     return [
         {
             "id": condition,
-            "label": label,
+            "label": text(f"labels.{condition}", language, **labels),
             "status": Col(f"hte_{condition}"),
             "value": values[condition],
             "threshold": thresholds[condition],
             "explanation": None,
+            "message": Message(f"conditions.{condition}", f"message_{condition}", args[condition]),
             "reference": REFERENCES[condition],
         }
-        for condition, label, _ in CONDITIONS
+        for condition, _, _ in CONDITIONS
     ]
 
 
@@ -76,7 +154,12 @@ def _range(part: str) -> dict:
 
 
 def spec(ev: Evaluation, context: dict) -> dict:
-    """The whole result document as a tree of constants, columns and spans."""
+    """The whole result document as a tree of constants, columns, spans and messages."""
+    language = context["language"]
+    tax_rates = {
+        "standard_rate": _rate_text(ev.param("rd_deduction.cit.standard_rate")),
+        "hte_rate": _rate_text(ev.param("rd_deduction.cit.hte_rate")),
+    }
     return {
         "as_of": context["as_of"],
         "rulebooks": context["rulebooks"],
@@ -84,11 +167,16 @@ def spec(ev: Evaluation, context: dict) -> dict:
         "uscc": Col("uscc"),
         "hte": {
             "eligible": Col("hte_eligible"),
-            "conditions": conditions_spec(ev),
+            "verdict": Col("hte_verdict"),
+            "conditions": conditions_spec(ev, language),
             "rd_ratio": Col("rd_ratio"),
+            "rd_ratio_exact": Col("rd_ratio_exact"),
             "domestic_rd_share": Col("domestic_rd_share"),
+            "domestic_rd_share_exact": Col("domestic_rd_share_exact"),
             "st_staff_ratio": Col("st_staff_ratio"),
+            "st_staff_ratio_exact": Col("st_staff_ratio_exact"),
             "hightech_income_ratio": Col("hightech_income_ratio"),
+            "hightech_income_ratio_exact": Col("hightech_income_ratio_exact"),
             "score": {
                 "ip": _range("ip"),
                 "conversion": _range("conversion"),
@@ -96,7 +184,9 @@ def spec(ev: Evaluation, context: dict) -> dict:
                 "growth": {
                     **_range("growth"),
                     "net_asset_growth": Col("net_asset_growth"),
+                    "net_asset_growth_exact": Col("net_asset_growth_exact"),
                     "sales_growth": Col("sales_growth"),
+                    "sales_growth_exact": Col("sales_growth_exact"),
                 },
                 "total": _range("total"),
             },
@@ -124,12 +214,15 @@ def spec(ev: Evaluation, context: dict) -> dict:
             "tax_value": Col("rdd_tax_value"),
             "income_tax_rate": Col("cit_rate"),
             "excluded_industry": Col("rdd_excluded_industry"),
+            "explanation": None,
+            "message": Message("rd_deduction", "message_rd_deduction"),
         },
         "benefits": {
             "hte_tax_saving": Col("hte_tax_saving"),
             "rd_deduction_tax_value": Col("rdd_tax_value"),
             "total": Col("benefits_total"),
-            "basis": "高企资格按最近一年应纳税所得额由25%降至15%测算；加计扣除按适用税率测算节税额",
+            "basis": text("benefits.basis", language, **tax_rates),
+            "message": Message("benefits", "benefits_message", (tax_rates["standard_rate"], tax_rates["hte_rate"])),
         },
     }
 
@@ -143,7 +236,13 @@ def _cell(raw: dict[str, Raw], col: Col, i: int):
         return None
     if col.known_if is not None and raw[col.known_if].values[i] == UNKNOWN:
         return None
-    value = PYTHON[column.kind](column.values[i].item() if hasattr(column.values[i], "item") else column.values[i])
+    value = column.values[i]
+    value = value.item() if hasattr(value, "item") else value
+    if column.kind == "choice":
+        return column.labels[value] or None
+    if column.kind == "fraction":
+        return f"{value}/{column.den[i]}"
+    value = PYTHON[column.kind](value)
     return str(value) if col.text else value
 
 
@@ -153,30 +252,51 @@ def render(node, raw: dict[str, Raw], i: int):
         return _cell(raw, node, i)
     if isinstance(node, Span):
         return f"{raw[node.low].values[i]}–{raw[node.high].values[i]}"
+    if isinstance(node, Message):
+        choice = _cell(raw, Col(node.choice), i)
+        if choice is None:
+            return None
+        return {"id": f"{node.prefix}.{choice}", "args": [render(arg, raw, i) for arg in node.args]}
     if isinstance(node, dict):
         return {key: render(child, raw, i) for key, child in node.items()}
-    if isinstance(node, list):
+    if isinstance(node, list | tuple):
         return [render(child, raw, i) for child in node]
     return node
 
 
-def _gap_item(gap: Gap, raw_gap: dict, i: int) -> dict:
-    item = {
+def _gap_arg(arg, fields: dict, i: int):
+    if isinstance(arg, Field):
+        return fields[arg.name]
+    return _cell({"arg": arg}, Col("arg"), i) if isinstance(arg, Raw) else arg
+
+
+def _gap_item(gap: Gap, i: int) -> dict:
+    quantity = str(PYTHON[gap.quantity.kind](gap.quantity.values[i].item()))
+    gain = None if gap.gain_min is None else {"min": int(gap.gain_min.values[i]), "max": int(gap.gain_max.values[i])}
+    available = None if gap.available_from is None else PYTHON["day"](gap.available_from.values[i].item())
+    fields = {"quantity": quantity, "available_from": available, "gain": gain_text(gain)}
+    args = [
+        fields[arg.name]
+        if isinstance(arg, Field)
+        else _cell({"arg": arg}, Col("arg"), i)
+        if isinstance(arg, Raw)
+        else arg
+        for arg in gap.args
+    ]
+    return {
         "condition": gap.condition,
         "action": gap.action,
         "description": None,
-        "quantity": str(PYTHON[gap.quantity.kind](gap.quantity.values[i].item())),
+        "message": {"id": gap.message, "args": args},
+        "quantity": quantity,
         "unit": gap.unit,
         "estimated_cost": None
         if gap.cost.valid is not None and not gap.cost.valid[i]
         else PYTHON["fen"](gap.cost.values[i].item()),
         "reference": gap.reference,
-        "score_gain": None
-        if gap.gain_min is None
-        else {"min": int(gap.gain_min.values[i]), "max": int(gap.gain_max.values[i])},
-        "available_from": None if gap.available_from is None else PYTHON["day"](gap.available_from.values[i].item()),
+        "score_gain": gain,
+        "available_from": available,
     }
-    return item
 
 
 def _cost_key(gap: Gap, i: int) -> int:
@@ -185,165 +305,33 @@ def _cost_key(gap: Gap, i: int) -> int:
     return int(gap.cost.values[i])
 
 
-def gap_list(gap_kinds: list[Gap], i: int, row: dict | None = None) -> list[dict]:
-    """Enterprise ``i``'s gap items, cheapest first (unpriced last), described in Chinese when ``row`` is given."""
+def gap_list(gap_kinds: list[Gap], i: int) -> list[dict]:
+    """Enterprise ``i``'s gap items, cheapest first (unpriced last)."""
     chosen = sorted((g for g in gap_kinds if g.applies[i]), key=lambda g: _cost_key(g, i))
-    items = []
-    for gap in chosen:
-        item = _gap_item(gap, {}, i)
-        if row is not None:
-            item["description"] = gap.describe(row, item)
-        items.append(item)
-    return items
+    return [_gap_item(gap, i) for gap in chosen]
 
 
-def explained(document: dict, row: dict) -> dict:
-    """Fill in each condition's explanation from the formatted flat row."""
-    for condition in document["hte"]["conditions"]:
-        condition["explanation"] = explain(condition["id"], condition["status"], row)
-    return document
-
-
-def flat_row(raw: dict[str, Raw], i: int) -> dict:
-    """Every raw column of enterprise ``i``, formatted (the input of the Chinese sentences)."""
-    return {name: _cell(raw, Col(name), i) for name in raw}
-
-
-# ---- many enterprises: Polars structs -------------------------------------------------------
-
-
-def frame(raw: dict[str, Raw]) -> pl.DataFrame:
-    """Raw columns as a DataFrame, with ``<name>__valid`` masks where needed."""
-    data = {}
-    for name, column in raw.items():
-        values = column.values
-        data[name] = pl.Series(name, values.tolist() if values.dtype == object else values)
-        if column.valid is not None:
-            data[f"{name}__valid"] = pl.Series(f"{name}__valid", column.valid)
-    return pl.DataFrame(data)
-
-
-@dataclass(frozen=True)
-class Materialised:
-    """A part of the document already built as a column of the frame."""
-
-    name: str
-
-
-def _fixed_list(df: pl.DataFrame, items: list[pl.Expr]) -> pl.Series:
-    """Each row's list of the same ``items``, built by interleaving whole columns (``concat_list`` of structs is far
-    slower)."""
-    parts = df.select([item.alias(f"item{i}") for i, item in enumerate(items)])
-    size, width = parts.height, parts.width
-    stacked = pl.concat([parts.to_series(i).alias("item") for i in range(width)])
-    row_major = (np.arange(width) * size + np.arange(size)[:, None]).ravel()
-    return stacked.gather(row_major).reshape((size, width)).arr.to_list()
-
-
-def _materialise_lists(node, raw: dict[str, Raw], df: pl.DataFrame, built: dict[str, pl.Series]):
-    """The document tree with each list replaced by a column of ``built``."""
-    if isinstance(node, dict):
-        return {key: _materialise_lists(child, raw, df, built) for key, child in node.items()}
-    if isinstance(node, list):
-        name = f"__list{len(built)}"
-        built[name] = _fixed_list(df, [_expr(child, raw) for child in node])
-        return Materialised(name)
-    return node
-
-
-def _expr(node, raw: dict[str, Raw]) -> pl.Expr:
-    if isinstance(node, Col):
-        column = raw[node.name]
-        value = POLARS[column.kind](pl.col(node.name))
-        if node.text:
-            value = value.cast(pl.String)
-        valid = pl.lit(True)
-        if column.valid is not None:
-            valid = pl.col(f"{node.name}__valid")
-        if node.known_if is not None:
-            valid = valid & (pl.col(node.known_if) != int(UNKNOWN))
-        return pl.when(valid).then(value).otherwise(None)
-    if isinstance(node, Span):
-        return pl.concat_str([pl.col(node.low).cast(pl.String), pl.lit("–"), pl.col(node.high).cast(pl.String)])
-    if isinstance(node, dict):
-        return pl.struct([_expr(child, raw).alias(key) for key, child in node.items()])
-    if isinstance(node, Materialised):
-        return pl.col(node.name)
-    return pl.lit(node, dtype=pl.String if node is None or isinstance(node, str) else None)
-
-
-ITEM_FIELDS = (
-    "condition",
-    "action",
-    "description",
-    "quantity",
-    "unit",
-    "estimated_cost",
-    "reference",
-    "score_gain",
-    "available_from",
-)
-NO_COST = np.iinfo(np.int64).max
-GAP_SCHEMA = {
-    "row": pl.Int64,
-    "rank": pl.Int64,
-    "quantity_raw": pl.Int64,
-    "cost_raw": pl.Int64,
-    "gain_min": pl.Int64,
-    "gain_max": pl.Int64,
-    "available_raw": pl.Int64,
-}
-
-
-def _gap_rows(gap: Gap, rank: int) -> pl.DataFrame:
-    """The enterprises a gap applies to, one row each, with its figures."""
-    rows = np.flatnonzero(gap.applies)
-    cost_valid = np.ones(len(rows), dtype=bool) if gap.cost.valid is None else gap.cost.valid[rows]
-
-    def pick(raw: Raw | None):
-        return None if raw is None else raw.values[rows]
-
-    data = {
-        "row": rows,
-        "rank": np.full(len(rows), rank),
-        "quantity_raw": gap.quantity.values[rows].astype(np.int64),
-        "cost_raw": np.where(cost_valid, gap.cost.values[rows], NO_COST).astype(np.int64),
-        "gain_min": pick(gap.gain_min),
-        "gain_max": pick(gap.gain_max),
-        "available_raw": pick(gap.available_from),
+def localise(document: dict, language: str = DEFAULT) -> dict:
+    """The document with every sentence written in ``language`` from its message (labels from the thresholds the
+    result records); a stored result from before messages keeps the texts it has."""
+    hte = document.get("hte") or {}
+    thresholds = {c.get("id"): c.get("threshold") for c in hte.get("conditions") or []}
+    label_args = {
+        "min_days": thresholds.get("registered_one_year"),
+        "min_staff": thresholds.get("st_staff_ratio"),
+        "min_hightech": thresholds.get("hightech_income_ratio"),
     }
-    return pl.DataFrame(data, schema=GAP_SCHEMA).with_columns(
-        condition=pl.lit(gap.condition),
-        action=pl.lit(gap.action),
-        description=pl.lit(None, dtype=pl.String),
-        quantity=POLARS[gap.quantity.kind](pl.col("quantity_raw")).cast(pl.String),
-        unit=pl.lit(gap.unit),
-        estimated_cost=pl.when(pl.col("cost_raw") != NO_COST).then(POLARS["fen"](pl.col("cost_raw"))),
-        reference=pl.lit(gap.reference),
-        score_gain=pl.when(pl.col("gain_min").is_not_null()).then(
-            pl.struct(pl.col("gain_min").alias("min"), pl.col("gain_max").alias("max"))
-        ),
-        available_from=POLARS["day"](pl.col("available_raw")),
-    )
-
-
-def _gap_lists(gap_kinds: list[Gap], size: int) -> pl.Series:
-    """Each enterprise's gap items as a list of structs: cheapest first, unpriced last, then in the law's order."""
-    items = pl.concat([_gap_rows(gap, rank) for rank, gap in enumerate(gap_kinds)])
-    lists = (
-        items.sort(["row", "cost_raw", "rank"])
-        .group_by("row", maintain_order=True)
-        .agg(pl.struct(list(ITEM_FIELDS)).alias("gaps"))
-    )
-    every_row = pl.DataFrame({"row": np.arange(size, dtype=np.int64)})
-    joined = every_row.join(lists, on="row", how="left", maintain_order="left")
-    return joined["gaps"].fill_null(pl.lit([], dtype=lists.schema["gaps"]))
-
-
-def documents(ev: Evaluation, raw: dict[str, Raw], gap_kinds: list[Gap], context: dict) -> pl.DataFrame:
-    """One row per enterprise with a single struct column ``result`` (the document, without explanations)."""
-    df = frame(raw)
-    lists: dict[str, pl.Series] = {}
-    document = _expr(_materialise_lists(spec(ev, context), raw, df, lists), raw)
-    df = df.with_columns(gaps=_gap_lists(gap_kinds, ev.size), **lists)
-    return df.select(document.struct.with_fields(pl.col("gaps")).alias("result"))
+    for condition in hte.get("conditions") or []:
+        if "message" in condition:
+            condition["label"] = text(f"labels.{condition['id']}", language, **label_args)
+            condition["explanation"] = render_message(condition["message"], language)
+    for item in document.get("gaps") or []:
+        if "message" in item:
+            item["description"] = render_message(item["message"], language)
+    deduction = document.get("rd_deduction") or {}
+    if "message" in deduction:
+        deduction["explanation"] = render_message(deduction["message"], language)
+    benefits = document.get("benefits") or {}
+    if "message" in benefits:
+        benefits["basis"] = render_message(benefits["message"], language)
+    return document

@@ -1,60 +1,61 @@
-"""A readable Chinese text rendering of one result document (for the command line)."""
+"""A readable text rendering of one result document (for the command line), in Chinese or English."""
 
-from gaoqi.rules.report.money import percent, yuan
+from gaoqi.rules.report.messages import DEFAULT, percent, text, yuan
 
-VERDICT = {True: "符合", False: "不符合", None: "待定（数据不全或取决于专家评分）"}
-MARK = {"pass": "✔ 达标", "fail": "✘ 不达标", "unknown": "？ 无法判断"}
 ORDINALS = "一二三四五六七八"
 
 
-def render_text(result: dict) -> str:
-    """The report as lines of Chinese text."""
+def render_text(result: dict, language: str = DEFAULT) -> str:
+    """The report as lines of text; sentences come from the result's messages, headings from the catalogue."""
     hte, tsme, rdd, benefits = result["hte"], result["tsme"], result["rd_deduction"], result["benefits"]
-    who = result.get("name") or "（未填企业名称）"
+
+    def t(key: str) -> str:
+        return text(f"report.{key}", language)
+
+    def money(value) -> str:
+        return yuan(value, language)
+
+    colon, comma, semi = ("：", "，", "；") if language == DEFAULT else (": ", ", ", "; ")
+    who = result.get("name") or t("unnamed")
     if result.get("uscc"):
         who += f"（{result['uscc']}）"
-    versions = "，".join(f"{name} {print_}" for name, print_ in result["rulebooks"].items())
+    versions = comma.join(f"{name} {print_}" for name, print_ in result["rulebooks"].items())
     lines = [
-        f"高新技术企业认定自评 — {who}",
-        f"评估日期 {result['as_of']}；规则版本 {versions}",
+        f"{t('title')} — {who}",
+        f"{t('as_of')} {result['as_of']}{semi}{t('versions')} {versions}",
         "",
-        f"高新技术企业认定：{VERDICT[hte['eligible']]}",
+        f"{t('hte')}{colon}{text(f'verdicts.{hte["verdict"]}', language)}",
     ]
     for number, condition in zip(ORDINALS, hte["conditions"], strict=True):
-        lines.append(f"（{number}）{condition['label']}：{MARK[condition['status']]}")
+        lines.append(f"（{number}）{condition['label']}{colon}{t('status_' + condition['status'])}")
         lines.append(f"    {condition['explanation']}")
-        lines.append(f"    依据：{condition['reference']}")
+        lines.append(f"    {t('basis')}{colon}{condition['reference']}")
     score = hte["score"]
-    lines += [
-        "",
-        "创新能力评价（区间）："
-        + "，".join(
-            f"{label} {score[key]['min']}–{score[key]['max']}"
-            for key, label in (
-                ("ip", "知识产权"),
-                ("conversion", "成果转化"),
-                ("management", "研发组织管理"),
-                ("growth", "成长性"),
-            )
-        )
-        + f"；合计 {score['total']['min']}–{score['total']['max']} 分（70分以上，不含70分，为合格）",
-        "",
-        f"科技型中小企业评价：{VERDICT[tsme['eligible']]}（得分 {tsme['score']}"
-        + ("，符合直接认定条件" if tsme["direct_route"] else "")
-        + "）",
-    ]
+    parts = comma.join(
+        f"{t('score_' + key)} {score[key]['min']}–{score[key]['max']}"
+        for key in ("ip", "conversion", "management", "growth")
+    )
+    lines += ["", f"{t('score')}{colon}{parts}{semi}{t('total')} {score['total']['min']}–{score['total']['max']}", ""]
+    tsme_verdict = {True: "eligible", False: "ineligible", None: "missing_data"}[tsme["eligible"]]
+    direct = f"{comma}{t('tsme_direct')}" if tsme["direct_route"] else ""
+    lines.append(
+        f"{t('tsme')}{colon}{text(f'verdicts.{tsme_verdict}', language)}（{t('tsme_score')} {tsme['score']}{direct}）"
+    )
     if rdd["base"] is not None:
         lines.append(
-            f"研发费用加计扣除（{rdd['year']} 年度）：比例 {percent(rdd['rate'])}，基数 {yuan(rdd['base'])}，"
-            f"加计扣除 {yuan(rdd['extra_deduction'])}，"
-            f"按税率 {percent(rdd['income_tax_rate'])} 节税 {yuan(rdd['tax_value'])}"
+            f"{t('rd_deduction')} ({rdd['year']} {t('tax_year')}){colon}"
+            f"{t('rate')} {percent(rdd['rate'], language)}{comma}"
+            f"{t('base')} {money(rdd['base'])}{comma}{t('extra')} {money(rdd['extra_deduction'])}{comma}"
+            f"{t('saving')} {money(rdd['tax_value'])}（{percent(rdd['income_tax_rate'], language)}）"
         )
+    elif rdd.get("explanation"):
+        lines.append(f"{t('rd_deduction')}{colon}{rdd['explanation']}")
     if benefits["total"] is not None:
-        saving = yuan(benefits["hte_tax_saving"]) if benefits["hte_tax_saving"] else "—"
-        lines.append(f"预计年度税收收益：高企15%税率节税 {saving}；合计 {yuan(benefits['total'])}")
+        saving = money(benefits["hte_tax_saving"]) if benefits["hte_tax_saving"] else "—"
+        lines.append(f"{t('benefits')}{colon}{t('hte_saving')} {saving}{semi}{t('total')} {money(benefits['total'])}")
     if result["gaps"]:
-        lines += ["", "补短板清单（按预计成本由低到高）："]
+        lines += ["", f"{t('gaps')}{colon}"]
         for index, gap in enumerate(result["gaps"], start=1):
-            cost = f"（预计成本 {yuan(gap['estimated_cost'])}）" if gap["estimated_cost"] is not None else ""
+            cost = f"（{t('cost')} {money(gap['estimated_cost'])}）" if gap["estimated_cost"] is not None else ""
             lines.append(f"  {index}. {gap['description']}{cost}")
     return "\n".join(lines) + "\n"

@@ -4,7 +4,9 @@ import numpy as np
 
 from gaoqi.rules.bands import banded
 from gaoqi.rules.catalogue import REGISTRY
+from gaoqi.rules.dates import year_of
 from gaoqi.rules.engine.status import PASS, all_of, status
+from gaoqi.rules.exact import Exact
 
 formula = REGISTRY.formula
 MEASURES = "《科技型中小企业评价办法》（国科发政〔2017〕115号）"
@@ -13,7 +15,7 @@ INDICATORS = f"{MEASURES} 附件 评价指标"
 ROUTES = ("hte_certificate", "national_award_top3", "provincial_rd_institution", "led_standard")
 
 
-@formula("（二）规模：职工≤500人、销售收入≤2亿元、资产总额≤2亿元", "status", f"{ART_6}（二）", since="2017-05-03")
+@formula("（二）规模：职工总数、年销售收入、资产总额不超过上限", "status", f"{ART_6}（二）", since="2017-05-03")
 def tsme_size(v):
     known = v("latest_employees_known") & v("latest_sales_revenue_known") & v("latest_total_assets_end_known")
     small = (
@@ -26,14 +28,16 @@ def tsme_size(v):
 
 @formula("（三）不属于限制类行业", "status", f"{ART_6}（三）；财税〔2015〕119号 四", since="2017-05-03")
 def tsme_industry(v):
-    return status(v.known("industry"), ~v("rdd_excluded_industry"))
+    return status(v("rdd_industry_known"), ~v("rdd_excluded_industry"))
 
 
-@formula("（四）上年度及当年未发生重大事故", "status", f"{ART_6}（四）", since="2017-05-03")
+@formula("（四）上年度及当年（至申请日）未发生重大事故", "status", f"{ART_6}（四）", since="2017-05-03")
 def tsme_no_incident(v):
     year = v.broadcast("incident", v("application_year"))
-    incident_year = v("incident_day").astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
-    recent = (incident_year >= year - 1) & (incident_year <= year) & v("incident_major")
+    applied = v.broadcast("incident", v("application_day"))
+    day = v("incident_day")
+    incident_year = year_of(day)
+    recent = (incident_year >= year - 1) & (day <= applied) & v("incident_major")
     return status(v("incidents_reported"), v.sum("incident", recent) == 0)
 
 
@@ -42,12 +46,24 @@ def tsme_staff_points(v):
     return banded(v("latest_st_staff"), v("latest_employees"), v.param("tsme.score.staff"))[1]
 
 
-@formula("研发投入指标得分（两种比例取高者）", "points", INDICATORS, since="2017-05-03")
+@formula("科技人员指标可计算（最近一年职工总数、科技人员数已填报）", "bool", INDICATORS, since="2017-05-03")
+def tsme_staff_known(v):
+    return v("latest_employees_known") & v("latest_st_staff_known")
+
+
+@formula("研发投入指标得分（两种比例取高者；负面清单行业也照算）", "points", INDICATORS, since="2017-05-03")
 def tsme_rd_points(v):
-    base = v("rdd_base")
-    by_sales = banded(base, v("latest_sales_revenue"), v.param("tsme.score.rd_to_sales"))[1]
-    by_costs = banded(base, v("latest_total_costs"), v.param("tsme.score.rd_to_costs"))[1]
+    rd = v("rdd_qualifying")
+    by_sales = banded(rd.num, Exact(v("latest_sales_revenue")).at(rd.den), v.param("tsme.score.rd_to_sales"))[1]
+    by_costs = banded(rd.num, Exact(v("latest_total_costs")).at(rd.den), v.param("tsme.score.rd_to_costs"))[1]
     return np.maximum(by_sales, np.where(v("latest_total_costs_known"), by_costs, 0))
+
+
+@formula("研发投入指标可能的最高得分（研发费用或成本费用未填时取满分）", "points", INDICATORS, since="2017-05-03")
+def tsme_rd_points_max(v):
+    best = v.param("tsme.score.rd_to_costs")[0]["points"]
+    decided = v("rdd_known") & v("latest_sales_revenue_known") & v("latest_total_costs_known")
+    return np.where(decided, v("tsme_rd_points"), best)
 
 
 @formula("科技成果指标得分", "points", INDICATORS, since="2017-05-03")
@@ -62,25 +78,31 @@ def tsme_results_points(v):
     return np.where(class_i >= 1, table["class_i"], points)
 
 
-@formula("科技型中小企业评价得分", "points", INDICATORS, since="2017-05-03")
+@formula("科技型中小企业评价得分（未填的指标按0分计）", "points", INDICATORS, since="2017-05-03")
 def tsme_score(v):
-    return v("tsme_staff_points") + v("tsme_rd_points") + v("tsme_results_points")
+    staff = np.where(v("tsme_staff_known"), v("tsme_staff_points"), 0)
+    rd = np.where(v("rdd_known"), v("tsme_rd_points"), 0)
+    results = np.where(v("ip_reported"), v("tsme_results_points"), 0)
+    return staff + rd + results
 
 
-@formula("成本费用未填时研发投入指标可能的最高得分", "points", INDICATORS, since="2017-05-03")
-def tsme_rd_points_max(v):
-    best = v.param("tsme.score.rd_to_costs")[0]["points"]
-    return np.where(v("latest_total_costs_known"), v("tsme_rd_points"), best)
+@formula("科技型中小企业评价可能的最高得分（未填的指标按满分计）", "points", INDICATORS, since="2017-05-03")
+def tsme_score_max(v):
+    staff = np.where(v("tsme_staff_known"), v("tsme_staff_points"), v.param("tsme.score.staff")[0]["points"])
+    results_best = v.param("tsme.score.results")["class_i"]
+    results = np.where(v("ip_reported"), v("tsme_results_points"), results_best)
+    return staff + v("tsme_rd_points_max") + results
 
 
 @formula("（五）评价得分不低于60分且科技人员指标得分不为0", "status", f"{ART_6}（五）", since="2017-05-03")
 def tsme_score_met(v):
-    mark, staff = v.param("tsme.score.pass_mark"), v("tsme_staff_points")
-    best = staff + v("tsme_rd_points_max") + v("tsme_results_points")
-    met = (v("tsme_score") >= mark) & (staff > 0)
-    decided = met | (best < mark) | (staff == 0)
-    known = v("latest_employees_known") & v("latest_st_staff_known") & v("rdd_known") & v("ip_reported")
-    return status(known & decided, met)
+    """Decided by what is known: the known points already reach the mark with staff points above 0 (unknown
+    indicators can only add), or staff points are 0, or even full marks on every unknown indicator fall short."""
+    mark, staff_known = v.param("tsme.score.pass_mark"), v("tsme_staff_known")
+    staff_zero = staff_known & (v("tsme_staff_points") == 0)
+    met = staff_known & ~staff_zero & (v("tsme_score") >= mark)
+    failed = staff_zero | (v("tsme_score_max") < mark)
+    return status(met | failed, met)
 
 
 @formula(

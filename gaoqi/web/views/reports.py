@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from gaoqi.apps.assessments.engine import localised
 from gaoqi.apps.assessments.pdf import report_pdf_document
 from gaoqi.apps.assessments.selectors import assessment_changes, assessment_get, assessment_list
 
@@ -19,7 +20,7 @@ def report(request, pk):
     context = {
         "assessment": assessment,
         "enterprise": assessment.enterprise,
-        "result": assessment.result,
+        "result": localised(assessment.result),
         "history": history,
         "changes": assessment_changes(assessment, previous),
         "previous": previous,
