@@ -8,7 +8,7 @@ PY := $(firstword $(wildcard $(shell pyenv root 2>/dev/null)/versions/3.12.1/bin
 UV := $(PY) -m uv
 BIN := .venv/bin
 
-.PHONY: run serve test lint fmt system-packages bench bench-platform bench-pdf bench-load messages
+.PHONY: run serve test lint fmt system-packages bench bench-platform bench-pdf bench-load messages fuzz
 
 .venv/.synced: pyproject.toml uv.lock
 	@test -n "$(PY)" || { echo "需要 Python 3.12 或 3.13 (Python 3.12+ is required; see .python-version)"; exit 1; }
@@ -59,6 +59,9 @@ test: lint system-packages
 
 bench: .venv/.synced
 	$(BIN)/python bench/rules_bench.py
+
+fuzz: .venv/.synced
+	$(BIN)/python scripts/fuzz_api.py
 
 bench-platform: .venv/.synced
 	$(BIN)/python bench/platform_bench.py --enterprises $(or $(ENTERPRISES),100000)

@@ -4,7 +4,7 @@ import datetime
 
 from ninja import Field, Router, Schema, Status
 
-from gaoqi.api.schemas import Error
+from gaoqi.api.schemas import Error, Id, Offset, window
 from gaoqi.apps.enterprises.selectors import enterprise_get
 from gaoqi.apps.mentoring import selectors, services
 from gaoqi.apps.mentoring.models import Visit
@@ -23,12 +23,12 @@ class MentorOut(Schema):
     topics: list[str]
     capacity: int
     load: int
-    station_id: int | None
+    station_id: Id | None
     is_active: bool
 
 
 class LoadOut(Schema):
-    mentor_id: int
+    mentor_id: Id
     username: str
     load: int
     capacity: int
@@ -67,8 +67,8 @@ class StationKpiOut(Schema):
 
 class AssignmentOut(Schema):
     id: int
-    enterprise_id: int
-    mentor_id: int
+    enterprise_id: Id
+    mentor_id: Id
     mentor_username: str = Field(alias="mentor.username")
     reason: str
     manual: bool
@@ -84,13 +84,13 @@ class MatchOut(Schema):
 
 
 class OverrideIn(Schema):
-    enterprise_id: int
-    mentor_id: int = Field(description="导师档案编号（MentorProfile id）")
+    enterprise_id: Id
+    mentor_id: Id = Field(description="导师档案编号（MentorProfile id）")
     note: str = Field("", max_length=200)
 
 
 class VisitIn(Schema):
-    enterprise_id: int
+    enterprise_id: Id
     on: datetime.date
     kind: Visit.Kind = Visit.Kind.VISIT
     topics: list[str] = []
@@ -100,8 +100,8 @@ class VisitIn(Schema):
 
 class VisitOut(Schema):
     id: int
-    enterprise_id: int
-    mentor_id: int
+    enterprise_id: Id
+    mentor_id: Id
     on: datetime.date
     kind: str
     topics: list[str]
@@ -109,13 +109,11 @@ class VisitOut(Schema):
     follow_up: str
 
 
-def _page(limit: int, offset: int) -> slice:
-    return slice(max(0, offset), max(0, offset) + max(1, min(limit, 200)))
-
-
 @router.get("/mentors", response={200: list[MentorOut], **ERRORS}, summary="导师名录")
-def mentors(request, district: str = "", topic: str = "", q: str = "", limit: int = 50, offset: int = 0):
-    return selectors.mentor_list(actor=request.auth, district=district, topic=topic, q=q)[_page(limit, offset)]
+def mentors(request, district: str = "", topic: str = "", q: str = "", limit: int = 50, offset: Offset = 0):
+    return selectors.mentor_list(actor=request.auth, district=district, topic=topic, q=q)[
+        window(limit, offset, most=200)
+    ]
 
 
 @router.get("/mentors/load", response={200: list[LoadOut], **ERRORS}, summary="导师负荷")
@@ -133,7 +131,7 @@ def mentor_load(request):
 
 
 @router.get("/mentors/{mentor_id}", response={200: MentorOut, **ERRORS}, summary="导师档案")
-def mentor(request, mentor_id: int):
+def mentor(request, mentor_id: Id):
     return selectors.mentor_get(actor=request.auth, pk=mentor_id)
 
 
@@ -148,16 +146,16 @@ def station_kpi(request):
 
 
 @router.get("/stations/{station_id}", response={200: StationOut, **ERRORS}, summary="工作站详情")
-def station(request, station_id: int):
+def station(request, station_id: Id):
     return selectors.station_get(actor=request.auth, pk=station_id)
 
 
 @router.get("/assignments", response={200: list[AssignmentOut], **ERRORS}, summary="导师分配")
-def assignments(request, enterprise_id: int | None = None, limit: int = 50, offset: int = 0):
+def assignments(request, enterprise_id: Id | None = None, limit: int = 50, offset: Offset = 0):
     rows = selectors.assignment_list(actor=request.auth)
     if enterprise_id is not None:
         rows = rows.filter(enterprise=enterprise_get(actor=request.auth, pk=enterprise_id))
-    return rows[_page(limit, offset)]
+    return rows[window(limit, offset, most=200)]
 
 
 @router.post("/assignments/match", response={200: MatchOut, **ERRORS}, summary="为新入库企业匹配导师")
@@ -177,8 +175,8 @@ def override(request, payload: OverrideIn):
 
 
 @router.get("/visits", response={200: list[VisitOut], **ERRORS}, summary="走访记录")
-def visits(request, enterprise_id: int, limit: int = 50, offset: int = 0):
-    return selectors.visit_list(actor=request.auth, enterprise_id=enterprise_id)[_page(limit, offset)]
+def visits(request, enterprise_id: Id, limit: int = 50, offset: Offset = 0):
+    return selectors.visit_list(actor=request.auth, enterprise_id=enterprise_id)[window(limit, offset, most=200)]
 
 
 @router.post("/visits", response={201: VisitOut, **ERRORS}, summary="记录走访")

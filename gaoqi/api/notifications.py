@@ -1,10 +1,11 @@
 """REST endpoints of 通知: the caller's inbox and preferences, and an enterprise admin's webhook subscriptions."""
 
 import datetime
+from typing import Annotated
 
 from ninja import Field, Router, Schema, Status
 
-from gaoqi.api.schemas import Error
+from gaoqi.api.schemas import Error, Id, LocalTime, Offset, WebUrl, window
 from gaoqi.apps.notifications import selectors, services
 from gaoqi.apps.notifications.models import DigestMode, NoticeTopic
 
@@ -19,7 +20,7 @@ class NoticeOut(Schema):
     body: str
     reason: str
     link: str
-    enterprise_id: int | None
+    enterprise_id: Id | None
     created_at: datetime.datetime
     read_at: datetime.datetime | None
     clicked_at: datetime.datetime | None
@@ -34,19 +35,19 @@ class PreferenceIO(Schema):
     muted_topics: list[NoticeTopic] = []
     email_enabled: bool = True
     mode: DigestMode = DigestMode.IMMEDIATE
-    quiet_start: datetime.time | None = None
-    quiet_end: datetime.time | None = None
+    quiet_start: LocalTime | None = None
+    quiet_end: LocalTime | None = None
     daily_cap: int = Field(default=5, ge=1, le=50)
 
 
 class WebhookIn(Schema):
-    url: str = Field(max_length=500)
+    url: Annotated[WebUrl, Field(min_length=1, max_length=500)]
     topics: list[NoticeTopic] = []
     is_active: bool = True
 
 
 class WebhookPatch(Schema):
-    url: str | None = Field(default=None, max_length=500)
+    url: Annotated[WebUrl, Field(min_length=1, max_length=500)] | None = None
     topics: list[NoticeTopic] | None = None
     is_active: bool | None = None
     rotate_secret: bool = False
@@ -62,17 +63,16 @@ class WebhookOut(Schema):
 
 
 @router.get("/inbox", response={200: InboxOut, **ERRORS}, summary="我的消息")
-def inbox(request, unread: bool = False, limit: int = 50, offset: int = 0):
+def inbox(request, unread: bool = False, limit: int = 50, offset: Offset = 0):
     notices = selectors.notice_list(actor=request.auth, unread=unread)
-    start = max(0, offset)
     return {
         "unread": selectors.unread_count(actor=request.auth),
-        "items": list(notices[start : start + max(1, min(limit, 200))]),
+        "items": list(notices[window(limit, offset, most=200)]),
     }
 
 
 @router.post("/inbox/{notice_id}/read", response={200: NoticeOut, **ERRORS}, summary="标为已读")
-def inbox_read(request, notice_id: int):
+def inbox_read(request, notice_id: Id):
     return services.notice_read(actor=request.auth, notice_id=notice_id)
 
 
@@ -102,16 +102,16 @@ def webhook_create(request, payload: WebhookIn):
 
 
 @router.get("/webhooks/{webhook_id}", response={200: WebhookOut, **ERRORS}, summary="Webhook 订阅详情")
-def webhook_read(request, webhook_id: int):
+def webhook_read(request, webhook_id: Id):
     return selectors.webhook_get(actor=request.auth, pk=webhook_id)
 
 
 @router.patch("/webhooks/{webhook_id}", response={200: WebhookOut, **ERRORS}, summary="修改 Webhook 订阅")
-def webhook_update(request, webhook_id: int, payload: WebhookPatch):
+def webhook_update(request, webhook_id: Id, payload: WebhookPatch):
     return services.webhook_update(actor=request.auth, subscription_id=webhook_id, **payload.model_dump())
 
 
 @router.delete("/webhooks/{webhook_id}", response={204: None, **ERRORS}, summary="删除 Webhook 订阅")
-def webhook_delete(request, webhook_id: int):
+def webhook_delete(request, webhook_id: Id):
     services.webhook_delete(actor=request.auth, subscription_id=webhook_id)
     return Status(204, None)

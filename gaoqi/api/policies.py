@@ -2,11 +2,11 @@
 
 import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Router, Schema, Status
 
-from gaoqi.api.schemas import District, Error
+from gaoqi.api.schemas import District, Error, Id, Offset, WebUrl, window
 from gaoqi.apps.policies import selectors, services
 from gaoqi.apps.policies.models import Category, Level, MatchStatus
 from gaoqi.rules.criteria import VARIABLES
@@ -25,8 +25,8 @@ class PolicyIn(Schema):
     summary: str = Field(min_length=1)
     full_text: str = ""
     issued_on: datetime.date | None = None
-    source_url: str = Field(default="", max_length=500)
-    application_url: str = Field(default="", max_length=500)
+    source_url: Annotated[WebUrl, Field(max_length=500)] = ""
+    application_url: Annotated[WebUrl, Field(max_length=500)] = ""
     instant: bool = False
     clauses: str = ""
     documents: list[str] = []
@@ -40,20 +40,23 @@ class PolicyIn(Schema):
 
 
 class PolicyPatch(Schema):
-    title: str | None = Field(default=None, min_length=1, max_length=200)
-    summary: str | None = Field(default=None, min_length=1)
-    full_text: str | None = None
-    districts: list[District] | None = None
-    documents: list[str] | None = None
+    """Only the fields sent change; ``null`` clears the amount and the dates, and is refused where a value is
+    required."""
+
+    title: str = Field(default=None, min_length=1, max_length=200)
+    summary: str = Field(default=None, min_length=1)
+    full_text: str = None
+    districts: list[District] = None
+    documents: list[str] = None
     support_amount: Decimal | None = Field(default=None, ge=0, max_digits=14, decimal_places=2)
-    support_note: str | None = Field(default=None, max_length=300)
-    staff_note: str | None = None
-    application_url: str | None = Field(default=None, max_length=500)
-    instant: bool | None = None
+    support_note: str = Field(default=None, max_length=300)
+    staff_note: str = None
+    application_url: Annotated[WebUrl, Field(max_length=500)] = None
+    instant: bool = None
     opens_on: datetime.date | None = None
     closes_on: datetime.date | None = None
-    closing_lead_days: int | None = Field(default=None, ge=0, le=365)
-    criteria: str | None = None
+    closing_lead_days: int = Field(default=None, ge=0, le=365)
+    criteria: str = None
 
 
 class PolicyOut(Schema):
@@ -97,6 +100,7 @@ class PreviewOut(Schema):
     counts: dict[str, int]
     by_district: dict[str, dict[str, int]]
     nearness: str
+    scope: list[str] = Field(description="统计范围：调用者可查看的区（区科技局只统计本区企业）")
 
 
 class StatusIn(Schema):
@@ -104,7 +108,7 @@ class StatusIn(Schema):
 
 
 class MatchOut(Schema):
-    enterprise_id: int
+    enterprise_id: Id
     enterprise_name: str = Field(alias="enterprise.name")
     district: str
     status: str
@@ -163,12 +167,11 @@ def policy_list(
     level: str = "",
     district: str = "",
     limit: int = 50,
-    offset: int = 0,
+    offset: Offset = 0,
 ):
     filters = {"status": status, "category": category, "level": level, "district": district}
     qs = selectors.policy_list(actor=request.auth, q=q, **filters)
-    offset = max(offset, 0)
-    return qs[offset : offset + max(1, min(limit, 200))]
+    return qs[window(limit, offset, most=200)]
 
 
 @router.post("", response={201: PolicyOut, **ERRORS}, summary="新建政策（草稿）")
@@ -177,23 +180,23 @@ def policy_create(request, payload: PolicyIn):
 
 
 @router.get("/{policy_id}", response={200: PolicyOut, **ERRORS}, summary="政策详情")
-def policy_detail(request, policy_id: int):
+def policy_detail(request, policy_id: Id):
     return selectors.policy_get(actor=request.auth, pk=policy_id)
 
 
 @router.patch("/{policy_id}", response={200: PolicyOut, **ERRORS}, summary="修改政策")
-def policy_update(request, policy_id: int, payload: PolicyPatch):
+def policy_update(request, policy_id: Id, payload: PolicyPatch):
     policy = selectors.policy_get(actor=request.auth, pk=policy_id)
     return services.policy_update(actor=request.auth, policy=policy, data=payload.model_dump(exclude_unset=True))
 
 
 @router.post("/{policy_id}/publish", response={200: PolicyOut, **ERRORS}, summary="发布政策")
-def policy_publish(request, policy_id: int):
+def policy_publish(request, policy_id: Id):
     return services.policy_publish(actor=request.auth, policy=selectors.policy_get(actor=request.auth, pk=policy_id))
 
 
 @router.post("/{policy_id}/status", response={200: PolicyOut, **ERRORS}, summary="截止或撤回政策")
-def policy_status(request, policy_id: int, payload: StatusIn):
+def policy_status(request, policy_id: Id, payload: StatusIn):
     policy = selectors.policy_get(actor=request.auth, pk=policy_id)
     return services.policy_set_status(actor=request.auth, policy=policy, status=payload.status)
 
@@ -201,25 +204,24 @@ def policy_status(request, policy_id: int, payload: StatusIn):
 @router.get("/{policy_id}/matches", response={200: list[MatchOut], **ERRORS}, summary="政策匹配企业")
 def policy_matches(
     request,
-    policy_id: int,
+    policy_id: Id,
     status: Literal[tuple(MatchStatus.values)] | None = None,
     district: str = "",
     limit: int = 100,
-    offset: int = 0,
+    offset: Offset = 0,
 ):
     policy = selectors.policy_get(actor=request.auth, pk=policy_id)
     qs = selectors.policy_matches(actor=request.auth, policy=policy, status=status or "", district=district)
-    offset = max(offset, 0)
-    return qs[offset : offset + max(1, min(limit, 1000))]
+    return qs[window(limit, offset, most=1000)]
 
 
 @router.get("/{policy_id}/funnel", response={200: list[dict], **ERRORS}, summary="政策触达漏斗（按区）")
-def policy_funnel(request, policy_id: int):
+def policy_funnel(request, policy_id: Id):
     policy = selectors.policy_get(actor=request.auth, pk=policy_id)
     return selectors.policy_funnel(actor=request.auth, policy=policy)
 
 
 @router.post("/{policy_id}/applied", response={201: dict, **ERRORS}, summary="标记已申报")
-def policy_applied(request, policy_id: int):
+def policy_applied(request, policy_id: Id):
     application = services.application_mark(actor=request.auth, policy_id=policy_id)
     return Status(201, {"policy_id": application.policy_id, "enterprise_id": application.enterprise_id})

@@ -4,14 +4,58 @@ import datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import AfterValidator, ConfigDict
 
 from gaoqi.core.districts import DISTRICTS
+from gaoqi.core.links import MESSAGE, is_web_url
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
 Rating = Literal["A", "B", "C", "D", "E", ""]
 District = Literal[tuple(code for code, _name in DISTRICTS)]
+
+
+def _web_url(value: str) -> str:
+    if value and not is_web_url(value):
+        raise ValueError(str(MESSAGE))
+    return value.strip()
+
+
+WebUrl = Annotated[str, Field(json_schema_extra={"format": "uri"}), AfterValidator(_web_url)]
+"""A web address users give: http(s) only (``gaoqi.core.links``); "" where the field is optional."""
+
+MAX_ID = 2**63 - 1
+MAX_OFFSET = 1_000_000_000
+MAX_COUNT = 2**31 - 1  # PositiveIntegerField on PostgreSQL
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Offset = Annotated[int, Field(ge=0, le=MAX_OFFSET, description="跳过前若干条")]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+
+
+def window(limit: int, offset: int = 0, *, most: int) -> slice:
+    """The rows of one page: from ``offset``, ``limit`` of them, held between 1 and ``most``."""
+    return slice(offset, offset + max(1, min(limit, most)))
+
+
+def _local_time(value: datetime.time) -> datetime.time:
+    if value.tzinfo is not None:
+        raise ValueError(_("请填写不带时区的北京时间时刻，如 22:00"))
+    return value
+
+
+def _moment(value: datetime.datetime) -> datetime.datetime:
+    """A naive time is Guangzhou's; an aware one is kept as the same instant in UTC."""
+    if not 1900 <= value.year <= 2100:
+        raise ValueError(_("年份应在 1900 至 2100 之间"))
+    if timezone.is_naive(value):
+        return timezone.make_aware(value)
+    return value.astimezone(datetime.UTC)
+
+
+LocalTime = Annotated[datetime.time, AfterValidator(_local_time)]
+Moment = Annotated[datetime.datetime, AfterValidator(_moment)]
 
 
 class RDIn(Schema):
@@ -33,8 +77,8 @@ class FiscalYearIn(Schema):
     hightech_income: Money | None = None
     net_assets_end: Money | None = None
     total_assets_end: Money | None = None
-    employees: int | None = Field(default=None, ge=0)
-    st_staff: int | None = Field(default=None, ge=0)
+    employees: Count | None = None
+    st_staff: Count | None = None
     rd: RDIn | None = None
     taxable_income: Money | None = None
     total_costs: Money | None = None
@@ -101,7 +145,8 @@ class CertificateIn(Schema):
 
 
 class ProfileIn(Schema):
-    """A partial profile: keys left out or null are unchanged; lists given replace the stored ones."""
+    """A partial profile: keys left out or null are unchanged; lists given replace the stored ones. ``district``
+    may only repeat the current one: a change is a reviewed request (``POST /profile/district-change``)."""
 
     name: str | None = Field(default=None, min_length=1, max_length=200)
     district: District | None = None
@@ -115,10 +160,24 @@ class ProfileIn(Schema):
     tsme_routes: TsmeRoutesIn | None = None
     fiscal_years: list[FiscalYearIn] | None = None
     ip: list[IPIn] | None = None
-    conversions: dict[Annotated[str, Field(pattern=r"^\d{4}$")], Annotated[int, Field(ge=0)]] | None = None
+    conversions: dict[Annotated[str, Field(pattern=r"^\d{4}$")], Count] | None = None
     management: ManagementIn | None = None
     incidents: list[IncidentIn] | None = None
     certificates: list[CertificateIn] | None = None
+
+
+class DistrictChangeIn(Schema):
+    district: District
+    reason: str = Field(min_length=1, max_length=300, description="变更理由，如注册地址迁移")
+
+
+class DistrictChangeOut(Schema):
+    id: int
+    from_district: str
+    to_district: str
+    reason: str
+    state: str
+    created_at: datetime.datetime
 
 
 class AssessmentSummary(Schema):

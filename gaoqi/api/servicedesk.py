@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from gaoqi.api.schemas import Error
+from gaoqi.api.schemas import Error, Id, Offset, window
 from gaoqi.apps.servicedesk.models import ServiceRequest
 from gaoqi.apps.servicedesk.selectors import (
     CONSOLE_ROLES,
@@ -33,8 +33,8 @@ class RequestIn(Schema):
     category: Topic
     title: str = Field(max_length=120)
     description: str
-    preferred_mentor_id: int | None = None
-    preferred_station_id: int | None = None
+    preferred_mentor_id: Id | None = None
+    preferred_station_id: Id | None = None
 
 
 class TransitionIn(Schema):
@@ -45,8 +45,8 @@ class TransitionIn(Schema):
 
 
 class RerouteIn(Schema):
-    mentor_id: int | None = None
-    station_id: int | None = None
+    mentor_id: Id | None = None
+    station_id: Id | None = None
     reason: str = Field(max_length=200)
 
 
@@ -77,14 +77,14 @@ class EventOut(Schema):
 
 class RequestOut(Schema):
     id: int
-    enterprise_id: int
+    enterprise_id: Id
     category: str
     title: str
     description: str
     state: str
     queue: str
-    mentor_id: int | None
-    station_id: int | None
+    mentor_id: Id | None
+    station_id: Id | None
     route_reason: str
     escalation: int
     first_response_due: datetime.datetime
@@ -125,9 +125,9 @@ def _choice(choices, pk, field: str, message: str):
 
 
 @router.get("/requests", response={200: list[RequestOut], **ERRORS}, summary="服务需求列表")
-def requests(request, state: StateName | None = None, escalated: bool = False, limit: int = 50, offset: int = 0):
+def requests(request, state: StateName | None = None, escalated: bool = False, limit: int = 50, offset: Offset = 0):
     rows = request_search(actor=request.auth, state=state or "", escalated=escalated)
-    return rows[max(0, offset) : max(0, offset) + max(1, min(limit, 200))]
+    return rows[window(limit, offset, most=200)]
 
 
 @router.post("/requests", response={201: RequestDetailOut, **ERRORS}, summary="提交服务需求（multipart，可带附件）")
@@ -152,12 +152,12 @@ def request_create(request, payload: Form[RequestIn], files: File[list[UploadedF
 
 
 @router.get("/requests/{request_id}", response={200: RequestDetailOut, **ERRORS}, summary="服务需求详情")
-def request_read(request, request_id: int):
+def request_read(request, request_id: Id):
     return _detail(request.auth, request_get(actor=request.auth, pk=request_id))
 
 
 @router.post("/requests/{request_id}/transitions", response={200: RequestDetailOut, **ERRORS}, summary="变更状态或评价")
-def request_move(request, request_id: int, payload: TransitionIn):
+def request_move(request, request_id: Id, payload: TransitionIn):
     try:
         request_transition(actor=request.auth, pk=request_id, **payload.model_dump())
     except IllegalTransition as exc:
@@ -166,7 +166,7 @@ def request_move(request, request_id: int, payload: TransitionIn):
 
 
 @router.post("/requests/{request_id}/reroute", response={200: RequestDetailOut, **ERRORS}, summary="改派")
-def request_reassign(request, request_id: int, payload: RerouteIn):
+def request_reassign(request, request_id: Id, payload: RerouteIn):
     request_get(actor=request.auth, pk=request_id)
     try:
         moved = request_reroute(
@@ -182,7 +182,7 @@ def request_reassign(request, request_id: int, payload: RerouteIn):
 
 
 @router.post("/requests/{request_id}/cancel", response={200: RequestDetailOut, **ERRORS}, summary="企业撤销需求")
-def request_cancel(request, request_id: int, payload: CancelIn):
+def request_cancel(request, request_id: Id, payload: CancelIn):
     try:
         request_transition(actor=request.auth, pk=request_id, to=StateName.CANCELLED, note=payload.reason)
     except IllegalTransition as exc:

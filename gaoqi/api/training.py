@@ -1,12 +1,12 @@
 """REST endpoints of 科创学堂: sessions, registrations and check-in, under the same rules as the pages."""
 
 import datetime
+from typing import Annotated
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from gaoqi.api.schemas import Error
+from gaoqi.api.schemas import Error, Id, Moment, WebUrl, window
 from gaoqi.apps.training import services
 from gaoqi.apps.training.selectors import (
     registration_get,
@@ -32,7 +32,7 @@ class SessionOut(Schema):
     topic: str
     speakers: str
     venue: str
-    station_id: int | None
+    station_id: Id | None
     online_url: str
     district: str
     starts_at: datetime.datetime
@@ -56,8 +56,8 @@ class SessionDetailOut(SessionOut):
 
 class RegistrationOut(Schema):
     id: int
-    session_id: int
-    enterprise_id: int
+    session_id: Id
+    enterprise_id: Id
     attendee_name: str
     attendee_phone: str
     attendee_title: str
@@ -70,7 +70,7 @@ class RegistrationOut(Schema):
 
 
 class RegistrationIn(Schema):
-    session_id: int
+    session_id: Id
     attendee_name: str = Field(min_length=1, max_length=64)
     attendee_phone: str = Field(min_length=11, max_length=20)
     attendee_title: str = Field(default="", max_length=64)
@@ -84,14 +84,14 @@ class SessionPatch(Schema):
     topic: Topic = None
     speakers: str = Field(default=None, min_length=1, max_length=300)
     description: str = None
-    station_id: int | None = None
-    online_url: str = Field(default=None, max_length=200)
+    station_id: Id | None = None
+    online_url: Annotated[WebUrl, Field(max_length=200)] = None
     district: str = None
-    starts_at: datetime.datetime = None
-    ends_at: datetime.datetime = None
+    starts_at: Moment = None
+    ends_at: Moment = None
     capacity: int = Field(default=None, ge=1, le=5000)
-    registration_opens: datetime.datetime = None
-    registration_closes: datetime.datetime = None
+    registration_opens: Moment = None
+    registration_closes: Moment = None
 
 
 class CancelIn(Schema):
@@ -99,7 +99,7 @@ class CancelIn(Schema):
 
 
 class CheckinIn(Schema):
-    session_id: int
+    session_id: Id
     code: str = Field(min_length=1, max_length=200, description="扫码所得的签名令牌，或 10 位签到码")
 
 
@@ -110,16 +110,16 @@ def sessions(request, topic: Topic | None = None, upcoming: bool = True, limit: 
         qs = qs.filter(topic=topic)
     if upcoming:
         qs = qs.filter(ends_at__gte=datetime.datetime.now(datetime.UTC))
-    return qs[: max(1, min(limit, 500))]
+    return qs[window(limit, most=500)]
 
 
 @router.get("/sessions/{session_id}", response={200: SessionDetailOut, **ERRORS}, summary="培训场次详情")
-def session_detail(request, session_id: int):
+def session_detail(request, session_id: Id):
     return _with_counts(session_get(actor=request.auth, pk=session_id))
 
 
 @router.get("/sessions/{session_id}/registrations", response={200: list[RegistrationOut], **ERRORS}, summary="报名名单")
-def session_roster(request, session_id: int):
+def session_roster(request, session_id: Id):
     session = session_get(actor=request.auth, pk=session_id)
     if not session_can_manage(actor=request.auth, session=session):
         raise PermissionDenied
@@ -133,12 +133,9 @@ def _with_counts(session):
 
 
 @router.patch("/sessions/{session_id}", response={200: SessionDetailOut, **ERRORS}, summary="修改培训场次")
-def session_update(request, session_id: int, payload: SessionPatch):
+def session_update(request, session_id: Id, payload: SessionPatch):
     session = session_get(actor=request.auth, pk=session_id)
-    changes = {
-        name: timezone.make_aware(value) if isinstance(value, datetime.datetime) and timezone.is_naive(value) else value
-        for name, value in payload.model_dump(exclude_unset=True).items()
-    }
+    changes = payload.model_dump(exclude_unset=True)
     if "station_id" in changes:
         changes["station"] = _station(request.auth, changes.pop("station_id"))
     return _with_counts(services.session_update(actor=request.auth, session=session, **changes))
@@ -154,7 +151,7 @@ def _station(actor, pk):
 
 
 @router.post("/sessions/{session_id}/cancel", response={200: SessionOut, **ERRORS}, summary="取消培训场次")
-def session_cancel(request, session_id: int, payload: CancelIn):
+def session_cancel(request, session_id: Id, payload: CancelIn):
     session = session_get(actor=request.auth, pk=session_id)
     services.session_cancel(actor=request.auth, session=session, reason=payload.reason)
     session.refresh_from_db()
@@ -162,11 +159,11 @@ def session_cancel(request, session_id: int, payload: CancelIn):
 
 
 @router.get("/registrations", response={200: list[RegistrationOut], **ERRORS}, summary="报名记录")
-def registrations(request, session_id: int | None = None, limit: int = 200):
+def registrations(request, session_id: Id | None = None, limit: int = 200):
     qs = registration_list(actor=request.auth).order_by("-created_at", "-id")
     if session_id is not None:
         qs = qs.filter(session_id=session_id)
-    return qs[: max(1, min(limit, 1000))]
+    return qs[window(limit, most=1000)]
 
 
 @router.post("/registrations", response={201: RegistrationOut, **ERRORS}, summary="报名参训")
@@ -177,12 +174,12 @@ def registration_create(request, payload: RegistrationIn):
 
 
 @router.get("/registrations/{registration_id}", response={200: RegistrationOut, **ERRORS}, summary="报名详情")
-def registration_detail(request, registration_id: int):
+def registration_detail(request, registration_id: Id):
     return registration_get(actor=request.auth, pk=registration_id)
 
 
 @router.post("/registrations/{registration_id}/cancel", response={200: RegistrationOut, **ERRORS}, summary="取消报名")
-def registration_cancel(request, registration_id: int):
+def registration_cancel(request, registration_id: Id):
     registration = registration_get(actor=request.auth, pk=registration_id)
     services.registration_cancel(actor=request.auth, registration=registration)
     registration.refresh_from_db()

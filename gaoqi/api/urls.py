@@ -4,9 +4,10 @@ from ninja import NinjaAPI
 
 from gaoqi.api import errors, mentoring, notifications, policies, servicedesk, training
 from gaoqi.api.auth import AUTH
+from gaoqi.api.parser import ApiParser
 from gaoqi.api.views import router
 
-api = NinjaAPI(title="高企服务云 API", version="1", auth=AUTH, urls_namespace="api")
+api = NinjaAPI(title="高企服务云 API", version="1", auth=AUTH, urls_namespace="api", parser=ApiParser())
 errors.install(api)
 api.add_router("", router)
 api.add_router("/notifications", notifications.router)

@@ -189,7 +189,35 @@ LOGGING = {
     },
 }
 
+# Failed logins per username (site and admin) and registration attempts per client address, counted in the
+# database (gaoqi.core.throttle) so every process and server shares the count. TRUSTED_PROXIES: how many reverse
+# proxies stand in front of the site and append to X-Forwarded-For (0: use REMOTE_ADDR).
 LOGIN_THROTTLE = {"attempts": 5, "window_seconds": 900}
+REGISTRATION_THROTTLE = {"attempts": 10, "window_seconds": 3600}
+TRUSTED_PROXIES = int(os.environ.get("GAOQI_TRUSTED_PROXIES", "0"))
+
+# Small cells (gaoqi.core.disclosure): aggregates of what enterprises did (notices read, policies applied for,
+# training feedback) show a count only from min_count up, where the viewer cannot read the records one by one. Each
+# rule applies from its date; a later rule replaces an earlier one.
+SMALL_CELLS = [
+    {
+        "since": "2026-12-01",
+        "min_count": 5,
+        "basis": "市科技局数据发布规则：统计结果少于 5 家的单元格不予显示，防止识别单个企业",
+    }
+]
+
+# Uploaded workbooks are checked against these before any XML is parsed (gaoqi.core.spreadsheets): the file, the
+# total its parts inflate to, their number, and the rows and columns a sheet may have.
+UPLOADS = {
+    "xlsx": {
+        "max_bytes": 5 * 1024 * 1024,
+        "max_uncompressed_bytes": 20 * 1024 * 1024,
+        "max_parts": 200,
+        "max_rows": 5000,
+        "max_columns": 100,
+    }
+}
 PDF_FONT = os.environ.get("GAOQI_PDF_FONT", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 # The process's Chromium (gaoqi.core.pdf): closed after this long without a document, restarted after this many.
 PDF_PRINTER = {"idle_seconds": 300, "recycle_after": 200}

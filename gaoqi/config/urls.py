@@ -4,6 +4,9 @@ from django.contrib import admin
 from django.urls import include, path
 
 from gaoqi.api.urls import api
+from gaoqi.web.forms.accounts import ThrottledAdminLoginForm
+
+admin.site.login_form = ThrottledAdminLoginForm
 
 urlpatterns = [
     path("admin/", admin.site.urls),

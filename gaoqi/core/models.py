@@ -57,3 +57,15 @@ class PrintedDocument(models.Model):
     @property
     def pending(self) -> bool:
         return self.status in {self.Status.QUEUED, self.Status.PRINTING}
+
+
+class Throttle(models.Model):
+    """Attempts counted under a key (a username's failed logins, an address's registrations) until the window ends;
+    in the database so every process and server counts together."""
+
+    key = models.CharField(max_length=200, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    window_ends = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

@@ -7,13 +7,15 @@ from openpyxl import Workbook
 
 from gaoqi.apps.assessments.models import Verdict
 from gaoqi.core.districts import DISTRICT_NAMES
+from gaoqi.core.spreadsheets import append_row
 
 
 def overview_xlsx(rows) -> bytes:
     """The console list as a workbook with Chinese headers, one enterprise per row."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(_("企业列表"))
-    ws.append(
+    append_row(
+        ws,
         [
             _("企业名称"),
             _("统一社会信用代码"),
@@ -23,11 +25,12 @@ def overview_xlsx(rows) -> bytes:
             _("自评结论"),
             _("最低得分"),
             _("最高得分"),
-        ]
+        ],
     )
     verdicts = dict(Verdict.choices)
     for name, uscc, district, field, registered_on, verdict, smin, smax in rows.iterator(chunk_size=5000):
-        ws.append(
+        append_row(
+            ws,
             [
                 name,
                 uscc,
@@ -37,7 +40,7 @@ def overview_xlsx(rows) -> bytes:
                 str(verdicts[verdict]) if verdict else _("未评估"),
                 smin,
                 smax,
-            ]
+            ],
         )
     buffer = io.BytesIO()
     wb.save(buffer)

@@ -16,6 +16,7 @@ from gaoqi.apps.mentoring.selectors import station_of
 from gaoqi.core.roles import Role
 
 STAFF = frozenset({Role.BUREAU, Role.DISTRICT})
+ENTERPRISE = frozenset({Role.ENTERPRISE})
 CONSOLE = STAFF | {Role.MENTOR}
 DESK = CONSOLE | {Role.STATION}
 ORGANISERS = STAFF | {Role.STATION}
@@ -59,6 +60,12 @@ class Link:
 
 def _is_bureau_admin(user) -> bool:
     return user.is_staff
+
+
+def _has_enterprise(user) -> bool:
+    """An enterprise user whose claim on an enterprise is still pending has none yet (one query, then cached on the
+    user for the request)."""
+    return hasattr(user, "membership")
 
 
 SIDEBAR = (
@@ -108,16 +115,17 @@ SIDEBAR = (
         (
             Entry(_("投递死信"), "notifications:dead_letters", "envelope-exclamation", frozenset({Role.BUREAU})),
             Entry(_("创建工作人员账户"), "staff_new", "person-plus", frozenset({Role.BUREAU}), _is_bureau_admin),
+            Entry(_("待审核申请"), "reviews", "clipboard-check", frozenset({Role.BUREAU})),
         ),
     ),
 )
 TOP_MENU = (
-    Entry(_("企业工作台"), "portal", "house-door", frozenset({Role.ENTERPRISE})),
-    Entry(_("我的政策"), "policies:mine", "bookmark-star", frozenset({Role.ENTERPRISE})),
-    Entry(_("政策库"), "policies:list", "journal-text", frozenset({Role.ENTERPRISE})),
-    Entry(_("科创学堂"), "training:index", "mortarboard", frozenset({Role.ENTERPRISE})),
-    Entry(_("我的报名"), "training:mine", "card-checklist", frozenset({Role.ENTERPRISE})),
-    Entry(_("有求必应"), "servicedesk:list", "chat-square-text", frozenset({Role.ENTERPRISE})),
+    Entry(_("企业工作台"), "portal", "house-door", ENTERPRISE, _has_enterprise),
+    Entry(_("我的政策"), "policies:mine", "bookmark-star", ENTERPRISE, _has_enterprise),
+    Entry(_("政策库"), "policies:list", "journal-text", ENTERPRISE),
+    Entry(_("科创学堂"), "training:index", "mortarboard", ENTERPRISE),
+    Entry(_("我的报名"), "training:mine", "card-checklist", ENTERPRISE, _has_enterprise),
+    Entry(_("有求必应"), "servicedesk:list", "chat-square-text", ENTERPRISE, _has_enterprise),
 )
 
 VISITOR_MENU = (
@@ -129,8 +137,11 @@ VISITOR_MENU = (
 
 
 def home_url(user) -> str | None:
-    """Where the user's work is: the enterprise portal, the console, the mentor's workbench, the operator's station;
-    ``None`` for a role without a workspace of its own (the home page then says what there is)."""
+    """Where the user's work is: the enterprise portal (or, while a claim on an enterprise is pending, its status), the
+    console, the mentor's workbench, the operator's station; ``None`` for a role without a workspace of its own (the
+    home page then says what there is)."""
+    if user.role == Role.ENTERPRISE:
+        return reverse("portal" if _has_enterprise(user) else "claim_status")
     if user.role == Role.STATION:
         station = station_of(user)
         return reverse("mentoring:station", args=[station.pk]) if station else None

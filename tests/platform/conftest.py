@@ -36,6 +36,12 @@ def _fast_and_fresh(settings):
     cache.clear()
 
 
+@pytest.fixture
+def admin_user(db, django_user_model):
+    """pytest-django's superuser, with a password the validators accept."""
+    return django_user_model.objects.create_superuser("admin", "admin@example.cn", PASSWORD)
+
+
 def _user(username, role, district=""):
     return get_user_model().objects.create_user(
         username=username, password=PASSWORD, role=role, district=district, email=f"{username}@example.cn"

@@ -3,8 +3,12 @@
 import json
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from gaoqi.apps.assessments.models import BatchRun
+from gaoqi.apps.enterprises.models import Claim, DistrictChange
+from gaoqi.core.roles import Role
+from tests.platform.conftest import HUANGPU, PASSWORD, TIANHE
 from tests.platform.matrix import CAST, assert_sent_to_login, assert_status, assert_unauthenticated, routes
 
 MEMBERS = {"owner": 200, "colleague": 200}
@@ -24,7 +28,7 @@ PAGES = [
     ("GET", "/portal/profile/ip/", {"owner": 200, "colleague": 200, "outsider": 200}, 403),
     ("GET", "/portal/profile/other/", {"owner": 200, "colleague": 200, "outsider": 200}, 403),
     ("GET", "/portal/colleagues/", {"owner": 200, "colleague": 200, "outsider": 200}, 403),
-    ("POST", "/portal/colleagues/", {"owner": 200, "outsider": 200}, 403),
+    ("POST", "/portal/colleagues/", {"owner": 400, "outsider": 400}, 403),  # the empty form's errors
     ("GET", "/console/staff/new/", {"bureau": 200}, 403),
     ("POST", "/portal/assess/", {"owner": 302, "colleague": 302, "outsider": 302}, 403),
     ("GET", "/reports/{report}/", SEES_OURS, 404),
@@ -40,6 +44,12 @@ PAGES = [
     ("GET", "/files/reports/{report}/report.pdf", dict.fromkeys(SEES_OURS, 202), 404),
     ("GET", "/files/reports/{report}/pdf/", SEES_OURS, 404),
     ("POST", "/files/reports/{report}/pdf/", dict.fromkeys(SEES_OURS, 302), 404),
+    ("GET", "/register/claim/", {}, 403),  # nobody in the cast has a claim
+    ("GET", "/portal/district/", {"owner": 200, "colleague": 200, "outsider": 200}, 403),
+    ("POST", "/portal/district/", {"owner": 302, "colleague": 302, "outsider": 302}, 403),
+    ("GET", "/console/reviews/", {"bureau": 200}, 403),
+    ("POST", "/reviews/claims/{claim}/", {"bureau": 302, "owner": 302}, 404),
+    ("POST", "/reviews/district-changes/{change}/", {"bureau": 302}, 404),
     ("GET", "/", {"station": 200}, 302),  # home: each role to its work; the cast's station user has no station yet
 ]
 API = [
@@ -55,7 +65,14 @@ API = [
         {**SEES_OURS, "owner": 201, "colleague": 201, "district": 201, "bureau": 201, "mentor": 403},
         404,
     ),
+    ("POST", "/api/v1/profile/district-change", {"owner": 201, "colleague": 201, "outsider": 201}, 404),
 ]
+BODIES = {
+    "/portal/district/": {"district": "440103", "reason": "注册地址迁移"},
+    "/api/v1/profile/district-change": {"district": "440103", "reason": "注册地址迁移"},
+    "/reviews/claims/": {"decision": "reject"},
+    "/reviews/district-changes/": {"decision": "reject"},
+}
 
 
 def _cases(table):
@@ -70,12 +87,22 @@ def _cases(table):
 
 def _request(client, method, path, cast, report):
     batch = BatchRun.objects.create(created_by=cast.bureau, total=0)
-    url = path.format(ours=cast.ours.pk, theirs=cast.theirs.pk, report=report.pk, batch=batch.pk)
+    claimant = get_user_model().objects.create_user(username="claimant", password=PASSWORD, role=Role.ENTERPRISE)
+    claim = Claim.objects.create(user=claimant, enterprise=cast.ours, name_given="华芯", district_given=HUANGPU)
+    ids = {"ours": cast.ours.pk, "theirs": cast.theirs.pk, "report": report.pk, "batch": batch.pk, "claim": claim.pk}
+    if "{change}" in path:
+        ids["change"] = DistrictChange.objects.create(
+            enterprise=cast.ours, requested_by=cast.owner, from_district=HUANGPU, to_district=TIANHE, reason="搬迁"
+        ).pk
+    url = path.format(**ids)
+    body = next((data for prefix, data in BODIES.items() if path.startswith(prefix)), None)
     if method == "GET":
         return client.get(url)
     if method == "PATCH":
         return client.patch(url, json.dumps({"name": "改名后的企业有限公司"}), content_type="application/json")
-    return client.post(url)
+    if url.startswith("/api/") and body:
+        return client.post(url, body, content_type="application/json")
+    return client.post(url, body or {})
 
 
 @pytest.mark.parametrize(("method", "path", "who", "status"), list(_cases(PAGES + API)))

@@ -35,7 +35,9 @@ def _register(**overrides):
 
 
 def test_registration_creates_the_enterprise_with_its_first_user_as_admin(db):
-    user, enterprise = _register()
+    registered = _register()
+    user, enterprise = registered.user, registered.enterprise
+    assert registered.claim is None
     assert enterprise.uscc == VALID_USCC
     assert user.membership.enterprise == enterprise
     assert user.membership.is_admin
@@ -50,11 +52,12 @@ def test_registration_rejects_a_uscc_with_a_wrong_check_character_naming_the_fie
     assert not Enterprise.objects.exists()
 
 
-def test_registration_refuses_a_uscc_already_registered(db):
-    _register()
-    with pytest.raises(DomainError) as exc:
-        _register(username="second")
-    assert exc.value.code == "duplicate_uscc"
+def test_registering_a_uscc_already_registered_files_a_claim_instead(db):
+    first = _register()
+    second = _register(username="second", name="别的名字")
+    assert (second.enterprise, second.claim.enterprise, second.claim.state) == (None, first.enterprise, "pending")
+    assert not hasattr(second.user, "membership")
+    assert Enterprise.objects.count() == 1
 
 
 def test_the_admin_invites_a_colleague_but_a_colleague_cannot(cast):

@@ -130,9 +130,10 @@ def test_a_missing_sheet_or_column_is_reported_not_taken_as_empty(cast):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"%PDF-1.7 not a workbook", "无法读取文件：请上传 Excel 工作簿（.xlsx）"),
+        (b"%PDF-1.7 not a workbook", "这是 PDF 文件，不是 Excel 工作簿（.xlsx）"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "这是旧版 Excel 97-2003（.xls）文件"),
-        (b"", "无法读取文件"),
+        (b"", "文件不是 Excel 工作簿（.xlsx）：内容不是 ZIP 格式"),
+        (b"name,uscc\n", "文件不是 Excel 工作簿（.xlsx）：内容不是 ZIP 格式"),
     ],
 )
 def test_a_file_that_is_not_an_xlsx_workbook_gets_a_clear_error(cast, data, message):

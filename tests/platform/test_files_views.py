@@ -96,7 +96,7 @@ def test_a_file_that_is_not_excel_gets_a_clear_error(client, cast):
     client.force_login(cast.owner)
     response = client.post(reverse("files:import"), _upload(b"%PDF-1.7", name="报告.pdf"))
     assert response.status_code == 400
-    assert "无法读取文件：请上传 Excel 工作簿（.xlsx）" in response.content.decode()
+    assert "这是 PDF 文件，不是 Excel 工作簿（.xlsx）" in response.content.decode()
 
 
 def test_another_enterprise_cannot_import_our_workbook_into_its_own_profile(client, cast):

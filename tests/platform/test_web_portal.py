@@ -34,7 +34,7 @@ def test_a_new_enterprise_registers_and_lands_on_its_profile(client, db):
 def test_registration_shows_the_uscc_error_in_chinese_and_keeps_what_was_typed(client, db):
     bad = USCC[:-1] + ("1" if USCC[-1] != "1" else "2")
     response = client.post(reverse("register"), _registration(uscc=bad))
-    assert response.status_code == 200
+    assert response.status_code == 400
     form = response.context["form"]
     assert form.errors["uscc"]
     assert "广州新芯科技有限公司" in response.content.decode()

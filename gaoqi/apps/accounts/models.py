@@ -4,7 +4,9 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.contrib.auth import password_validation
 from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -12,8 +14,21 @@ from gaoqi.core.districts import DISTRICTS
 from gaoqi.core.roles import Role
 
 
+class UserManager(DjangoUserManager):
+    """Every account made through ``create_user`` / ``create_superuser`` (registration, staff and colleague accounts,
+    management commands) passes ``AUTH_PASSWORD_VALIDATORS``; a weak password raises ValidationError."""
+
+    def _create_user_object(self, username, email, password, **extra_fields):
+        user = super()._create_user_object(username, email, password, **extra_fields)
+        if password is not None:
+            password_validation.validate_password(password, user)
+        return user
+
+
 class User(AbstractUser):
     """A person using gaoqi; ``role`` decides what they can see."""
+
+    objects = UserManager()
 
     role = models.CharField(_("角色"), max_length=16, choices=Role.choices, default=Role.ENTERPRISE)
     district = models.CharField(_("所属区"), max_length=6, choices=DISTRICTS, blank=True)

@@ -1,10 +1,12 @@
 """Account services: staff accounts and API tokens."""
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gaoqi.apps.accounts.models import ApiToken, token_hash
+from gaoqi.apps.accounts.passwords import weak_password
 from gaoqi.core.audit import audit_record
 from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.roles import Role
@@ -19,7 +21,10 @@ def staff_user_create(*, actor, username: str, password: str, role: str, distric
         raise DomainError(_("企业账户请通过企业注册创建。"), field="role")
     if role == Role.DISTRICT and not district:
         raise DomainError(_("区科技局账户必须指定所属区。"), field="district")
-    user = get_user_model().objects.create_user(username=username, password=password, role=role, district=district)
+    try:
+        user = get_user_model().objects.create_user(username=username, password=password, role=role, district=district)
+    except ValidationError as exc:
+        raise weak_password(exc) from None
     audit_record(actor=actor, action="user.create", target=user, changes={"role": role, "district": district})
     return user
 

@@ -8,10 +8,10 @@ import random
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from gaoqi.apps.accounts.passwords import checked_hash
 from gaoqi.apps.enterprises.models import (
     MANAGEMENT_ITEMS,
     Certificate,
@@ -243,7 +243,7 @@ def _load_chunk(rng: random.Random, start: int, stop: int, seed: int, today: dat
 @transaction.atomic
 def _users(first: Enterprise, mentored: list[Enterprise]) -> None:
     User = get_user_model()
-    password = make_password(DEMO_PASSWORD)
+    password = checked_hash(DEMO_PASSWORD)
     users = {}
     for username, role, district in DEMO_USERS:
         users[username], _created = User.objects.update_or_create(
@@ -265,7 +265,7 @@ def demo_load(*, enterprises: int, seed: int, progress=None, today: datetime.dat
     """Create ``enterprises`` demo enterprises and the demo users; the same seed and day give the same data."""
     rng = random.Random(seed)
     today = today or timezone.localdate()
-    password = make_password(DEMO_PASSWORD)
+    password = checked_hash(DEMO_PASSWORD)
     first, mentored = None, []
     for start in range(0, enterprises, CHUNK):
         created = _load_chunk(rng, start, min(start + CHUNK, enterprises), seed, today, password)

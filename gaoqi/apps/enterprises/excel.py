@@ -6,17 +6,15 @@ the error messages do. Blank cells mean "not reported" for figures and the model
 
 import io
 import re
-import warnings
-import zipfile
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from gaoqi.apps.enterprises.excel_cells import NO, YES, CellError, Column, blank, read_cell
@@ -33,10 +31,10 @@ from gaoqi.apps.enterprises.profile import TSME_ROUTES
 from gaoqi.apps.enterprises.selectors import enterprise_can_edit
 from gaoqi.apps.enterprises.services import profile_update
 from gaoqi.core.districts import DISTRICTS, TECH_FIELD_NAMES
-from gaoqi.core.errors import PermissionDenied
+from gaoqi.core.errors import DomainError, PermissionDenied
+from gaoqi.core.spreadsheets import SpreadsheetError, append_row, open_workbook, sheet_rows
 from gaoqi.rules.profile import RD_CATEGORIES
 
-MAX_ROWS = 5000
 RD_LABELS = {
     "personnel": "人员人工费用",
     "direct_inputs": "直接投入费用",
@@ -168,11 +166,7 @@ def _read_sheet(wb, name: str, columns, errors: list[RowError]) -> list[tuple[in
     if name not in wb.sheetnames:
         errors.append(RowError(name, None, None, _("缺少工作表「%(name)s」，请使用导入模板") % {"name": name}))
         return []
-    ws = wb[name]
-    if ws.max_row > MAX_ROWS + 1:
-        errors.append(RowError(name, None, None, _("行数过多：最多 %(n)s 行") % {"n": MAX_ROWS}))
-        return []
-    rows = ws.iter_rows(values_only=True)
+    rows = sheet_rows(wb, name)
     header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
     positions = {h: i for i, h in enumerate(header) if h}
     missing = [c.header for c in columns if c.header not in positions]
@@ -254,29 +248,20 @@ def _to_profile(basic: dict, sheets: dict) -> dict:
     }
 
 
-def _open(data: bytes):
-    if data[:4] == b"\xd0\xcf\x11\xe0":
-        raise CellError(_("这是旧版 Excel 97-2003（.xls）文件，请在 Excel 中另存为 .xlsx 后再导入"))
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about features it skips (styles, extensions)
-            return load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, TypeError):
-        raise CellError(_("无法读取文件：请上传 Excel 工作簿（.xlsx），建议使用本平台提供的导入模板")) from None
-
-
 def profile_import(*, actor, enterprise: Enterprise, data: bytes) -> ImportReport:
     """Read a workbook and apply it as one profile update; with any error nothing is saved."""
     if not enterprise_can_edit(actor=actor, enterprise=enterprise):
         raise PermissionDenied
     report = ImportReport()
     try:
-        wb = _open(data)
-    except CellError as exc:
+        wb = open_workbook(data)
+        try:
+            sheets = {name: _read_sheet(wb, name, columns, report.errors) for name, columns in SHEETS.items()}
+        finally:
+            wb.close()
+    except SpreadsheetError as exc:
         report.errors.append(RowError("", None, None, str(exc)))
         return report
-    sheets = {name: _read_sheet(wb, name, columns, report.errors) for name, columns in SHEETS.items()}
-    wb.close()
     basic = None
     if not any(e.sheet == "基本信息" for e in report.errors):
         basic = _check_basic(sheets["基本信息"], enterprise, report.errors)
@@ -287,8 +272,12 @@ def profile_import(*, actor, enterprise: Enterprise, data: bytes) -> ImportRepor
     if report.errors or basic is None:
         return report
     report.counts = {name: len(rows) for name, rows in sheets.items() if name != "基本信息"}
-    with transaction.atomic():
-        report.changes = profile_update(actor=actor, enterprise=enterprise, profile=_to_profile(basic, sheets))
+    try:
+        with transaction.atomic():
+            report.changes = profile_update(actor=actor, enterprise=enterprise, profile=_to_profile(basic, sheets))
+    except DomainError as exc:
+        header = next((c.header for c in BASIC if c.key == exc.field), None)
+        report.errors.append(RowError("基本信息" if header else "", 2 if header else None, header, exc.message))
     return report
 
 
@@ -317,12 +306,12 @@ def _validation(ws, column: Column, letter: str) -> None:
     rule = DataValidation(type="list", formula1=f'"{options}"', allow_blank=True)
     rule.error = _("请从下拉列表中选择")
     ws.add_data_validation(rule)
-    rule.add(f"{letter}2:{letter}{MAX_ROWS}")
+    rule.add(f"{letter}2:{letter}{settings.UPLOADS['xlsx']['max_rows'] + 1}")
 
 
 def _sheet(wb, name: str, columns, records: list[dict]) -> None:
     ws = wb.create_sheet(name)
-    ws.append([c.header for c in columns])
+    append_row(ws, [c.header for c in columns])
     for i, column in enumerate(columns, start=1):
         letter = get_column_letter(i)
         cell = ws.cell(row=1, column=i)
@@ -330,7 +319,7 @@ def _sheet(wb, name: str, columns, records: list[dict]) -> None:
         ws.column_dimensions[letter].width = max(column.width, len(column.header) * 2 + 2)
         _validation(ws, column, letter)
     for record in records:
-        ws.append([_cell_value(record.get(c.key), c) for c in columns])
+        append_row(ws, [_cell_value(record.get(c.key), c) for c in columns])
     for row in ws.iter_rows(min_row=2, max_row=max(ws.max_row, 2)):
         for cell, column in zip(row, columns, strict=False):
             if column.kind in FORMATS:
@@ -343,7 +332,7 @@ def _workbook(records: dict[str, list[dict]]) -> bytes:
     wb.active.title = HELP_SHEET
     wb.active.column_dimensions["A"].width = 110
     for line in HELP:
-        wb.active.append([line])
+        append_row(wb.active, [line])
     for name, columns in SHEETS.items():
         _sheet(wb, name, columns, records.get(name, []))
     buffer = io.BytesIO()

@@ -340,3 +340,67 @@ class EquityRound(models.Model):
 
     def __str__(self):
         return f"{self.closed_on} {self.investor} {self.get_stage_display()}"
+
+
+class Review(models.TextChoices):
+    """Where a reviewed request stands."""
+
+    PENDING = "pending", _("待审核")
+    APPROVED = "approved", _("已通过")
+    REJECTED = "rejected", _("已驳回")
+
+
+class ReviewedRequest(models.Model):
+    """What every reviewed request has: who asked, when, and the decision."""
+
+    state = models.CharField(_("状态"), max_length=10, choices=Review.choices, default=Review.PENDING, db_index=True)
+    created_at = models.DateTimeField(_("提交时间"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    note = models.CharField(_("审核意见"), max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-id"]
+
+
+class Claim(ReviewedRequest):
+    """Someone registered with the USCC of an enterprise that already exists: they join it once the bureau or the
+    enterprise's administrator approves."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="claim")
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="claims")
+    name_given = models.CharField(_("填写的企业名称"), max_length=200)
+    district_given = models.CharField(_("填写的所在区"), max_length=6, choices=DISTRICTS)
+
+    class Meta(ReviewedRequest.Meta):
+        verbose_name = _("企业认领申请")
+        verbose_name_plural = _("企业认领申请")
+
+    def __str__(self):
+        return f"{self.user} → {self.enterprise}"
+
+
+class DistrictChange(ReviewedRequest):
+    """An enterprise asks to move to another district; the bureau reviews it (the district decides who oversees the
+    enterprise and which policies apply)."""
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="district_changes")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    from_district = models.CharField(_("原所在区"), max_length=6, choices=DISTRICTS)
+    to_district = models.CharField(_("申请变更为"), max_length=6, choices=DISTRICTS)
+    reason = models.CharField(_("变更理由"), max_length=300)
+
+    class Meta(ReviewedRequest.Meta):
+        verbose_name = _("所在区变更申请")
+        verbose_name_plural = _("所在区变更申请")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise"], condition=models.Q(state="pending"), name="one_pending_district_change"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enterprise}: {self.from_district} → {self.to_district}"

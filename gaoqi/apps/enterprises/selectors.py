@@ -2,22 +2,38 @@
 
 from django.db.models import QuerySet
 
-from gaoqi.apps.enterprises.models import Enterprise, Membership
+from gaoqi.apps.enterprises.models import Claim, DistrictChange, Enterprise, Membership, Review
+from gaoqi.core.districts import DISTRICTS
 from gaoqi.core.errors import NotFound
 from gaoqi.core.models import AuditEntry
 from gaoqi.core.roles import Role
 
 
+def _live(actor) -> bool:
+    return bool(actor.is_authenticated and actor.is_active)
+
+
+def districts_overseen(*, actor) -> list[str]:
+    """The districts whose enterprises ``actor`` oversees: bureau every district, district staff their own."""
+    if not _live(actor):
+        return []
+    if actor.role == Role.BUREAU:
+        return [code for code, _name in DISTRICTS]
+    return [actor.district] if actor.role == Role.DISTRICT and actor.district else []
+
+
 def enterprise_list(*, actor) -> QuerySet[Enterprise]:
-    """What ``actor`` may see: bureau all, district staff their district, mentors assignments, members their own."""
+    """What ``actor`` may see: bureau all, district staff their district, mentors assignments, members their own.
+
+    Every read that depends on who asks (pages, API, exports, aggregates) starts from here."""
     qs = Enterprise.objects.all()
-    if not actor.is_authenticated or not actor.is_active:
+    if not _live(actor):
         return qs.none()
     match actor.role:
         case Role.BUREAU:
             return qs
         case Role.DISTRICT:
-            return qs.filter(district=actor.district) if actor.district else qs.none()
+            return qs.filter(district__in=districts_overseen(actor=actor))
         case Role.MENTOR:
             return qs.filter(mentor_assignments__mentor=actor)
         case Role.ENTERPRISE:
@@ -82,3 +98,32 @@ def draft_get(*, actor, enterprise: Enterprise, step: str):
     if not enterprise_can_edit(actor=actor, enterprise=enterprise):
         return None
     return enterprise.drafts.filter(step=step).first()
+
+
+def claims_to_review(*, actor) -> QuerySet[Claim]:
+    """Pending claims the actor decides: the bureau all, an enterprise's administrator those on their enterprise."""
+    qs = Claim.objects.filter(state=Review.PENDING).select_related("user", "enterprise")
+    if not _live(actor):
+        return qs.none()
+    if actor.role == Role.BUREAU:
+        return qs
+    admin_of = Membership.objects.filter(user_id=actor.pk, is_admin=True).values("enterprise_id")
+    return qs.filter(enterprise_id__in=admin_of)
+
+
+def district_changes_to_review(*, actor) -> QuerySet[DistrictChange]:
+    """Pending district changes, for the bureau."""
+    qs = DistrictChange.objects.filter(state=Review.PENDING).select_related("enterprise", "requested_by")
+    return qs if _live(actor) and actor.role == Role.BUREAU else qs.none()
+
+
+def claim_of(*, actor) -> Claim | None:
+    """The actor's own claim, if they registered with an existing enterprise's USCC."""
+    return Claim.objects.select_related("enterprise").filter(user_id=actor.pk).first()
+
+
+def district_changes_of(*, actor, enterprise: Enterprise) -> QuerySet[DistrictChange]:
+    """The district changes an enterprise's users asked for, newest first."""
+    if not enterprise_can_edit(actor=actor, enterprise=enterprise):
+        return DistrictChange.objects.none()
+    return enterprise.district_changes.all()

@@ -1,12 +1,17 @@
 """Writes to enterprise profiles: registration, colleagues, profile updates."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from gaoqi.apps.accounts.passwords import weak_password
 from gaoqi.apps.enterprises.events import profile_changed
 from gaoqi.apps.enterprises.models import (
     Certificate,
+    Claim,
     Conversion,
     Enterprise,
     FiscalYear,
@@ -17,6 +22,7 @@ from gaoqi.apps.enterprises.models import (
     ProfileDraft,
 )
 from gaoqi.apps.enterprises.profile import MANAGEMENT_KEYS, TSME_ROUTES
+from gaoqi.apps.enterprises.reviews import claim_file
 from gaoqi.apps.enterprises.selectors import enterprise_can_edit, enterprise_is_admin
 from gaoqi.core.audit import audit_record, field_changes
 from gaoqi.core.errors import DomainError, PermissionDenied
@@ -39,12 +45,29 @@ BASIC_FIELDS = [
 def uscc_clean(value: str) -> str:
     """The normalised USCC, or a DomainError naming the failed check."""
     try:
-        uscc = validate_uscc(value)
+        return validate_uscc(value)
     except USCCError as exc:
         raise DomainError(str(exc), code="invalid_uscc", field="uscc") from None
-    if Enterprise.objects.filter(uscc=uscc).exists():
-        raise DomainError(_("该统一社会信用代码已注册。"), code="duplicate_uscc", field="uscc")
-    return uscc
+
+
+def _account_create(*, username: str, password: str, email: str, password_field: str = "password"):
+    """A new enterprise user; DomainErrors name the taken username or the weak password."""
+    User = get_user_model()
+    if User.objects.filter(username=username).exists():
+        raise DomainError(_("该用户名已被使用。"), code="duplicate_username", field="username")
+    try:
+        return User.objects.create_user(username=username, password=password, email=email, role=Role.ENTERPRISE)
+    except ValidationError as exc:
+        raise weak_password(exc, password_field) from None
+
+
+@dataclass(frozen=True)
+class Registered:
+    """A registration's outcome: the new user with their new enterprise, or with a claim on an existing one."""
+
+    user: object
+    enterprise: Enterprise | None = None
+    claim: Claim | None = None
 
 
 @transaction.atomic
@@ -58,13 +81,15 @@ def enterprise_register(
     district: str,
     tech_field: str,
     registered_on,
-):
-    """Self-registration: a new enterprise and its first user, who becomes its admin."""
+) -> Registered:
+    """Self-registration: a new enterprise and its first user, who becomes its admin. When the USCC is already
+    registered, the user gets a claim on that enterprise instead, which the bureau or the enterprise's
+    administrator approves; until then they see nothing of it."""
     uscc = uscc_clean(uscc)
-    User = get_user_model()
-    if User.objects.filter(username=username).exists():
-        raise DomainError(_("该用户名已被使用。"), code="duplicate_username", field="username")
-    user = User.objects.create_user(username=username, password=password, email=email, role=Role.ENTERPRISE)
+    user = _account_create(username=username, password=password, email=email, password_field="password1")
+    existing = Enterprise.objects.filter(uscc=uscc).first()
+    if existing is not None:
+        return Registered(user, claim=claim_file(user=user, enterprise=existing, name=name, district=district))
     enterprise = Enterprise.objects.create(
         uscc=uscc, name=name, district=district, tech_field=tech_field, registered_on=registered_on
     )
@@ -77,7 +102,7 @@ def enterprise_register(
         enterprise_id=enterprise.pk,
         changes={"uscc": uscc, "name": name},
     )
-    return user, enterprise
+    return Registered(user, enterprise=enterprise)
 
 
 @transaction.atomic
@@ -85,10 +110,7 @@ def colleague_invite(*, actor, enterprise: Enterprise, username: str, email: str
     """The enterprise admin adds a colleague account."""
     if not enterprise_is_admin(actor=actor, enterprise=enterprise):
         raise PermissionDenied
-    User = get_user_model()
-    if User.objects.filter(username=username).exists():
-        raise DomainError(_("该用户名已被使用。"), code="duplicate_username", field="username")
-    user = User.objects.create_user(username=username, password=password, email=email, role=Role.ENTERPRISE)
+    user = _account_create(username=username, password=password, email=email)
     Membership.objects.create(user=user, enterprise=enterprise)
     audit_record(
         actor=actor,
@@ -124,6 +146,12 @@ def _replace(model, enterprise, key: str, rows: list[dict]) -> dict:
 
 
 def _apply_basic(enterprise, profile: dict) -> dict:
+    if profile.get("district", enterprise.district) != enterprise.district:
+        raise DomainError(
+            _("所在区不能直接修改：请在“所在区变更”中提交申请，由市科技局审核后生效。"),
+            code="district_change_needs_review",
+            field="district",
+        )
     values = {k: profile[k] for k in BASIC_FIELDS if k in profile}
     values.update({k: v for k, v in (profile.get("tsme_routes") or {}).items() if k in TSME_ROUTES})
     values.update((profile.get("self_rating") or {}).items())

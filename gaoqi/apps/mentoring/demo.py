@@ -4,9 +4,9 @@ import datetime
 import random
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from gaoqi.apps.accounts.passwords import checked_hash
 from gaoqi.apps.enterprises.models import MentorAssignment
 from gaoqi.apps.mentoring.models import MentorProfile, Station, Visit
 from gaoqi.apps.mentoring.services import match_newcomers
@@ -77,7 +77,7 @@ def _stations(rng: random.Random) -> list[Station]:
 @transaction.atomic
 def _mentors(rng: random.Random, stations: list[Station]) -> list[MentorProfile]:
     User = get_user_model()
-    password = make_password(DEMO_PASSWORD)
+    password = checked_hash(DEMO_PASSWORD)
     codes = [code for code, _name in DISTRICTS]
     fields = [code for code, _label in TECH_FIELDS]
     profiles = []

@@ -48,12 +48,19 @@ def require_bureau(actor) -> None:
         raise PermissionDenied
 
 
+def _load(actor) -> Count:
+    """Each mentor's assignments among the enterprises ``actor`` may see (for the bureau: all of them)."""
+    visible = enterprise_list(actor=actor).values("pk")
+    return Count("user__assignments", filter=Q(user__assignments__enterprise__in=visible))
+
+
 def mentor_list(*, actor, district: str = "", topic: str = "", q: str = "") -> QuerySet[MentorProfile]:
-    """The mentor registry with each mentor's current load; bureau and district staff only."""
+    """The mentor registry with each mentor's load among the enterprises the actor oversees; bureau and district
+    staff only."""
     require_staff(actor)
     qs = (
         MentorProfile.objects.select_related("user", "station")
-        .annotate(load=Count("user__assignments"))
+        .annotate(load=_load(actor))
         .order_by("district", "user__username")
     )
     if district:
@@ -68,13 +75,14 @@ def mentor_list(*, actor, district: str = "", topic: str = "", q: str = "") -> Q
 def mentor_get(*, actor, pk) -> MentorProfile:
     require_staff(actor)
     try:
-        return MentorProfile.objects.select_related("user").annotate(load=Count("user__assignments")).get(pk=pk)
+        return MentorProfile.objects.select_related("user").annotate(load=_load(actor)).get(pk=pk)
     except (MentorProfile.DoesNotExist, ValueError, TypeError):
         raise NotFound from None
 
 
 def mentor_load(*, actor) -> list[dict]:
-    """Assigned enterprises against capacity for every active mentor, fullest first."""
+    """Assigned enterprises (among those the actor oversees) against capacity for every active mentor, fullest
+    first."""
     rows = mentor_list(actor=actor).filter(is_active=True).order_by(F("load").desc(), "user__username")
     return [
         {

@@ -6,3 +6,6 @@ class NotificationsConfig(AppConfig):
     name = "gaoqi.apps.notifications"
     label = "notifications"
     verbose_name = _("通知")
+
+    def ready(self):
+        from gaoqi.apps.notifications import reviews  # noqa: F401

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gaoqi.core.links import WebURLField
+
 
 class NoticeTopic(models.TextChoices):
     POLICY = "policy", _("政策推送")
@@ -14,6 +16,7 @@ class NoticeTopic(models.TextChoices):
     SERVICE = "service", _("服务工单")
     MENTOR = "mentor", _("导师服务")
     BROADCAST = "broadcast", _("公告")
+    ACCOUNT = "account", _("账户与审核")
 
 
 class Notice(models.Model):
@@ -125,7 +128,7 @@ class WebhookSubscription(models.Model):
     """An enterprise's endpoint that receives HMAC-signed JSON for the topics it chose."""
 
     enterprise = models.ForeignKey("enterprises.Enterprise", on_delete=models.CASCADE, related_name="webhooks")
-    url = models.URLField(_("回调地址"), max_length=500)
+    url = WebURLField(_("回调地址"), max_length=500)
     secret = models.CharField(_("签名密钥"), max_length=64, default=new_secret)
     topics = models.JSONField(_("主题"), default=list, blank=True)
     is_active = models.BooleanField(_("启用"), default=True)

@@ -200,10 +200,12 @@ def load_facts(
     *,
     districts: Iterable[str] = (),
     enterprise_ids: Iterable[int] | None = None,
+    within=None,
     today: dt.date | None = None,
 ):
-    """``(ids, districts, facts)`` for every enterprise of ``districts`` (all when empty) or those listed, in one
-    query reading only the columns ``names`` need (stored facts are refreshed first where stale)."""
+    """``(ids, districts, facts)`` for every enterprise of ``districts`` (all when empty) or those listed, and only
+    those of the queryset ``within`` when given, in one query reading only the columns ``names`` need (stored facts
+    are refreshed first where stale)."""
     today = today or dt.date.today()
     names = set(names) | {"district"}
     enterprise_ids = None if enterprise_ids is None else list(enterprise_ids)
@@ -214,6 +216,8 @@ def load_facts(
         qs = qs.filter(district__in=list(districts))
     if enterprise_ids is not None:
         qs = qs.filter(pk__in=enterprise_ids)
+    if within is not None:
+        qs = qs.filter(pk__in=within.values("pk"))
     plain = sorted({_source(name) for name in names if name not in CERTIFICATES})
     rows = list(qs.order_by().values_list("pk", *plain))
     columns = list(zip(*rows, strict=True)) if rows else [()] * (1 + len(plain))

@@ -90,14 +90,20 @@ def match(
     *,
     districts=(),
     enterprise_ids=None,
+    within=None,
     today: dt.date | None = None,
     support_amount: Decimal | None = None,
 ) -> Matches:
-    """Evaluate ``criteria`` at once for every enterprise in ``districts`` (all when empty), or those listed, with
-    the nearness rule in force ``today`` for a policy offering up to ``support_amount``."""
+    """Evaluate ``criteria`` at once for every enterprise in ``districts`` (all when empty), or those listed, among
+    the queryset ``within`` when given, with the nearness rule in force ``today`` for a policy offering up to
+    ``support_amount``."""
     today = today or timezone.localdate()
     ids, found_districts, facts = load_facts(
-        criteria.names | cost_facts(criteria), districts=districts, enterprise_ids=enterprise_ids, today=today
+        criteria.names | cost_facts(criteria),
+        districts=districts,
+        enterprise_ids=enterprise_ids,
+        within=within,
+        today=today,
     )
     near = near_on(today, support_amount)
     return Matches(criteria, ids, found_districts, facts, evaluate(criteria, facts, near), near)

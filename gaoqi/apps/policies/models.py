@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gaoqi.core.links import WebURLField
+
 
 class Level(models.TextChoices):
     NATIONAL = "national", _("国家")
@@ -40,10 +42,10 @@ class Policy(models.Model):
     summary = models.TextField(_("通俗摘要"))
     full_text = models.TextField(_("政策原文"), blank=True)
     issued_on = models.DateField(_("发文日期"), null=True, blank=True)
-    source_url = models.URLField(
+    source_url = WebURLField(
         _("来源链接"), max_length=500, blank=True, help_text=_("发文机关网站上的原文页面；未核实时留空")
     )
-    application_url = models.URLField(_("申报入口"), max_length=500, blank=True)
+    application_url = WebURLField(_("申报入口"), max_length=500, blank=True)
     instant = models.BooleanField(
         _("免申即享"), default=False, db_index=True, help_text=_("符合条件的企业无需申报，由主管部门直接兑现")
     )

@@ -9,18 +9,20 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gaoqi.apps.enterprises.selectors import enterprise_get, enterprise_list, enterprise_own
+from gaoqi.apps.enterprises.selectors import districts_overseen, enterprise_get, enterprise_list, enterprise_own
 from gaoqi.apps.notifications.selectors import notice_counts
 from gaoqi.apps.policies.matching import Matches, criteria_for, match, match_policy, nearly_reason, nearness_rule
 from gaoqi.apps.policies.models import MatchStatus, Policy, PolicyApplication, PolicyMatch
 from gaoqi.apps.policies.search import Ranked, policy_rank
-from gaoqi.core.districts import DISTRICTS
+from gaoqi.core import disclosure
+from gaoqi.core.districts import DISTRICT_NAMES
 from gaoqi.core.errors import NotFound, PermissionDenied
 from gaoqi.core.roles import STAFF_ROLES, Role
 from gaoqi.rules.criteria import LACKS, NEARLY, QUALIFY
 
 VISIBLE = (Policy.Status.PUBLISHED, Policy.Status.CLOSED)
-FUNNEL = ("qualifying", "notified", "delivered", "read", "clicked", "applied")
+MATCHED = {"qualifying": QUALIFY, "nearly": NEARLY, "lacks": LACKS}
+BEHAVIOUR = ("notified", "delivered", "read", "clicked", "applied")
 
 
 def policy_staff_view(*, actor) -> bool:
@@ -93,11 +95,19 @@ def _staff(actor) -> None:
 
 
 def policy_preview(*, actor, criteria: str, districts: list[str], support_amount: Decimal | None = None) -> dict:
-    """Live preview for the editor: qualify / nearly / lacks counts, overall and by district, and what "nearly"
-    means for a policy offering up to ``support_amount``."""
+    """Live preview for the editor: qualify / nearly / lacks counts, overall and by district, over the enterprises
+    the actor may see (district staff: their district, whatever districts they ask for), and what "nearly" means
+    for a policy offering up to ``support_amount``."""
     _staff(actor)
-    found = match(criteria_for(criteria), districts=districts, support_amount=support_amount)
-    return {"counts": found.counts(), "by_district": found.by_district(), "nearness": nearness_rule(found.near)}
+    found = match(
+        criteria_for(criteria), districts=districts, within=enterprise_list(actor=actor), support_amount=support_amount
+    )
+    return {
+        "counts": found.counts(),
+        "by_district": found.by_district(),
+        "nearness": nearness_rule(found.near),
+        "scope": districts_overseen(actor=actor),
+    }
 
 
 def policy_matches(*, actor, policy: Policy, status: str = "", district: str = "") -> QuerySet[PolicyMatch]:
@@ -117,11 +127,8 @@ def _notices(cause_prefix: str) -> dict[str, dict]:
     return {cause.removeprefix(cause_prefix): values for cause, values in counts.items()}
 
 
-def policy_funnel(*, actor, policy: Policy) -> list[dict]:
-    """Per district the actor oversees: qualifying, notified, delivered, read, clicked, applied, with 应知尽知 and
-    应享尽享 rates (read and applied as a share of qualifying)."""
-    _staff(actor)
-    scope = [code for code, _ in DISTRICTS if actor.role == Role.BUREAU or code == actor.district]
+def _funnel_counts(policy: Policy, scope: list[str]) -> dict[str, dict]:
+    """Exact counts per district of ``scope``: match statuses, notices and applications."""
     matched = (
         PolicyMatch.objects.filter(policy=policy, district__in=scope)
         .values_list("district", "status")
@@ -134,24 +141,19 @@ def policy_funnel(*, actor, policy: Policy) -> list[dict]:
         .annotate(n=Count("id"))
     )
     notices = _notices(f"policy:{policy.pk}:")
-    rows = []
-    for code, name in DISTRICTS:
-        if code not in scope:
-            continue
-        counted = notices.get(code, {})
-        row = {
-            "district": code,
-            "name": str(name),
-            "qualifying": statuses.get((code, QUALIFY), 0),
-            "nearly": statuses.get((code, NEARLY), 0),
-            "lacks": statuses.get((code, LACKS), 0),
-            "applied": applied.get(code, 0),
-        }
-        row.update({key: counted.get(key, 0) for key in ("notified", "delivered", "read", "clicked")})
-        rows.append(_rates(row))
-    total = {key: sum(row[key] for row in rows) for key in (*FUNNEL, NEARLY, LACKS)}
-    rows.append(_rates({"district": "", "name": _("合计"), **total}))
-    return rows
+    counts = {}
+    for code in scope:
+        row = {key: statuses.get((code, status), 0) for key, status in MATCHED.items()}
+        row |= {key: notices.get(code, {}).get(key, 0) for key in ("notified", "delivered", "read", "clicked")}
+        counts[code] = row | {"applied": applied.get(code, 0)}
+    return counts
+
+
+def _published(district: str, name, exact: dict, minimum: int) -> dict:
+    """A funnel row as shown: match counts exact (staff list the matches), behaviour counts from ``minimum`` up."""
+    row = {"district": district, "name": str(name), **{k: exact[k] for k in MATCHED}}
+    row |= {key: disclosure.shown(exact[key], minimum) for key in BEHAVIOUR}
+    return _rates(row)
 
 
 def funnel_gap(total: dict, *, published: bool) -> str:
@@ -160,29 +162,48 @@ def funnel_gap(total: dict, *, published: bool) -> str:
         return _("政策尚未发布：发布后才会匹配企业并推送通知。")
     if not total["qualifying"]:
         return _("目前没有企业符合本政策的全部条件，因此没有推送；接近符合和缺少数据的企业见下方匹配结果。")
-    if not total["notified"]:
+    if total["notified"] == 0:  # None: too few to show, not none
         return _("符合条件的企业都还没有平台账号，无法推送通知；请引导企业注册后在“我的政策”查看。")
     return ""
 
 
 def _rates(row: dict) -> dict:
-    qualifying = row["qualifying"]
-    row["aware_rate"] = min(row["read"], qualifying) / qualifying if qualifying else None
-    row["applied_rate"] = min(row["applied"], qualifying) / qualifying if qualifying else None
+    row["aware_rate"] = disclosure.rate(row["read"], row["qualifying"])
+    row["applied_rate"] = disclosure.rate(row["applied"], row["qualifying"])
     return row
 
 
-def dashboard(*, actor) -> dict:
-    """应知尽知 and 应享尽享 across published policies, by district, for the console dashboard."""
+def _total(rows: list[dict], minimum: int, name) -> dict:
+    """The sum of exact rows, each behaviour total shown only if it reveals no hidden part by subtraction."""
+    total = {"district": "", "name": str(name), **{k: sum(row[k] for row in rows) for k in MATCHED}}
+    for key in BEHAVIOUR:
+        total[key] = disclosure.shown_total(sum(row[key] for row in rows), [row[key] for row in rows], minimum)
+    return _rates(total)
+
+
+def policy_funnel(*, actor, policy: Policy) -> list[dict]:
+    """Per district the actor oversees: qualifying, nearly, lacks, notified, delivered, read, clicked, applied,
+    with 应知尽知 and 应享尽享 rates (read and applied as a share of qualifying); small behaviour counts hidden
+    (``gaoqi.core.disclosure``); the last row is the total."""
     _staff(actor)
-    totals: dict[str, dict] = {}
-    for policy in Policy.objects.filter(status__in=VISIBLE):
-        for row in policy_funnel(actor=actor, policy=policy)[:-1]:
-            bucket = totals.setdefault(row["district"], {"name": row["name"], **dict.fromkeys(FUNNEL, 0)})
-            for key in FUNNEL:
-                bucket[key] += row[key]
-    rows = [_rates({"district": code, **values}) for code, values in totals.items()]
-    return {"rows": rows, "policies": Policy.objects.filter(status__in=VISIBLE).count()}
+    scope = districts_overseen(actor=actor)
+    exact = _funnel_counts(policy, scope)
+    minimum = disclosure.min_count()
+    rows = [_published(code, DISTRICT_NAMES[code], exact[code], minimum) for code in scope]
+    return [*rows, _total(list(exact.values()), minimum, _("合计"))]
+
+
+def dashboard(*, actor) -> dict:
+    """应知尽知 and 应享尽享 across published policies, by district the actor oversees, for the console dashboard;
+    a district's behaviour count is hidden when small or when it would reveal a hidden per-policy count."""
+    _staff(actor)
+    scope = districts_overseen(actor=actor)
+    minimum = disclosure.min_count()
+    per_policy = [_funnel_counts(policy, scope) for policy in Policy.objects.filter(status__in=VISIBLE)]
+    rows = [_total([counts[code] for counts in per_policy], minimum, DISTRICT_NAMES[code]) for code in scope]
+    for code, row in zip(scope, rows, strict=True):
+        row["district"] = code
+    return {"rows": rows, "policies": len(per_policy)}
 
 
 @dataclass(frozen=True)

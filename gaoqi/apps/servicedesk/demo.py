@@ -4,10 +4,10 @@ import datetime
 import random
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from gaoqi.apps.accounts.passwords import checked_hash
 from gaoqi.apps.enterprises.models import Enterprise, Membership
 from gaoqi.apps.servicedesk.models import ServiceRequest
 from gaoqi.apps.servicedesk.services import escalation_pass, request_submit, request_transition
@@ -74,7 +74,7 @@ def seed(*, seed: int = 2026, requests: int = 60, now: datetime.datetime | None 
     escalation pass at ``now``."""
     rng = random.Random(seed)
     now = now or timezone.now()
-    password = make_password(DEMO_PASSWORD)
+    password = checked_hash(DEMO_PASSWORD)
     bureau = get_user_model().objects.filter(role=Role.BUREAU).order_by("pk").first()
     enterprises = list(Enterprise.objects.order_by("pk")[: max(1, requests // 3)])
     for i in range(requests):

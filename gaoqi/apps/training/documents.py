@@ -10,6 +10,7 @@ from openpyxl.styles import Font
 
 from gaoqi.apps.training.models import Registration, Session
 from gaoqi.core.pdf import font_url, html_to_pdf
+from gaoqi.core.spreadsheets import append_row
 
 
 def _local(value) -> str:
@@ -21,16 +22,17 @@ def attendance_xlsx(session: Session, registrations) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = _("签到表")
-    ws.append([session.title])
-    ws.append([_("时间"), _local(session.starts_at), _("地点"), session.venue])
+    append_row(ws, [session.title])
+    append_row(ws, [_("时间"), _local(session.starts_at), _("地点"), session.venue])
     ws.append([])
     header = [_("序号"), _("参训人"), _("职务"), _("手机号码"), _("企业名称"), _("统一社会信用代码"), _("所在区")]
     header += [_("报名状态"), _("报名时间"), _("签到时间")]
-    ws.append(header)
+    append_row(ws, header)
     for cell in (*ws[1], *ws[4]):
         cell.font = Font(bold=True)
     for n, r in enumerate(registrations, start=1):
-        ws.append(
+        append_row(
+            ws,
             [
                 n,
                 r.attendee_name,
@@ -42,7 +44,7 @@ def attendance_xlsx(session: Session, registrations) -> bytes:
                 r.get_status_display(),
                 _local(r.created_at),
                 _local(r.checked_in_at) or _("未签到"),
-            ]
+            ],
         )
     for column, width in zip("ABCDEFGHIJ", (6, 12, 12, 14, 32, 22, 10, 10, 18, 18), strict=True):
         ws.column_dimensions[column].width = width

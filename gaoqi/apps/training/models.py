@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gaoqi.apps.training.codes import typed_code
 from gaoqi.core.districts import DISTRICTS
+from gaoqi.core.links import WebURLField
 from gaoqi.core.topics import Topic
 
 
@@ -49,7 +50,7 @@ class Session(models.Model):
         related_name="training_sessions",
         verbose_name=_("服务工作站"),
     )
-    online_url = models.URLField(_("线上链接"), blank=True)
+    online_url = WebURLField(_("线上链接"), blank=True)
     district = models.CharField(_("所属区"), max_length=6, choices=DISTRICTS, db_index=True)
     starts_at = models.DateTimeField(_("开始时间"), db_index=True)
     ends_at = models.DateTimeField(_("结束时间"))

@@ -6,9 +6,10 @@ from django.db.models import Avg, Count, Q, QuerySet
 from django.utils import timezone
 
 from gaoqi.apps.assessments.models import Assessment
-from gaoqi.apps.enterprises.selectors import enterprise_list, enterprise_own
+from gaoqi.apps.enterprises.selectors import districts_overseen, enterprise_list, enterprise_own
 from gaoqi.apps.mentoring.models import Station
 from gaoqi.apps.training.models import Feedback, Registration, Session
+from gaoqi.core import disclosure
 from gaoqi.core.districts import DISTRICTS
 from gaoqi.core.errors import NotFound
 from gaoqi.core.roles import Role
@@ -143,22 +144,31 @@ def sessions_recommended(*, enterprise, now=None, limit: int = 6) -> list[Sessio
 
 
 def feedback_summary(*, actor, session: Session) -> dict:
-    """Average answers and the comments of a session the actor runs."""
+    """Average answers and the comments of a session the actor runs; the count and averages only once enough
+    attendees answered that no one's answer shows through (``gaoqi.core.disclosure``)."""
     if not session_can_manage(actor=actor, session=session):
         raise NotFound
     rows = Feedback.objects.filter(registration__session=session)
     summary = rows.aggregate(count=Count("pk"), rating=Avg("rating"), usefulness=Avg("usefulness"))
+    if disclosure.shown(summary["count"], disclosure.min_count()) is None:
+        summary = dict.fromkeys(summary)
     return {**summary, "comments": list(rows.exclude(comment="").values_list("comment", flat=True)[:50])}
 
 
-def kpis(*, year: int) -> dict:
-    """Sessions held, trainee-visits (check-ins) and enterprises reached in ``year``, citywide and by district,
-    against the plan's yearly targets."""
+def kpis(*, actor, year: int) -> dict:
+    """Sessions held, trainee-visits (check-ins) and enterprises reached in ``year``, by district the actor
+    oversees (the bureau: all, citywide), against the plan's yearly targets for the city."""
     tz = timezone.get_current_timezone()
     start = datetime.datetime(year, 1, 1, tzinfo=tz)
     end = datetime.datetime(year + 1, 1, 1, tzinfo=tz)
-    held = Session.objects.filter(status=Session.Status.SCHEDULED, starts_at__gte=start, starts_at__lt=end)
-    visits = Registration.objects.filter(checked_in_at__isnull=False, session__in=held.values("pk")).order_by()
+    scope = districts_overseen(actor=actor)
+    in_year = Session.objects.filter(status=Session.Status.SCHEDULED, starts_at__gte=start, starts_at__lt=end)
+    held = in_year.filter(district__in=scope)
+    visits = Registration.objects.filter(
+        checked_in_at__isnull=False,
+        session__in=in_year.values("pk"),
+        enterprise__in=enterprise_list(actor=actor).values("pk"),
+    ).order_by()
     sessions_by = dict(held.order_by().values_list("district").annotate(n=Count("pk")))
     visits_by = dict(visits.values_list("enterprise__district").annotate(n=Count("pk")))
     reached_by = dict(visits.values_list("enterprise__district").annotate(n=Count("enterprise", distinct=True)))
@@ -171,6 +181,7 @@ def kpis(*, year: int) -> dict:
             "enterprises": reached_by.get(code, 0),
         }
         for code, name in DISTRICTS
+        if code in scope
     ]
     totals = {
         "sessions": sum(sessions_by.values()),
@@ -178,4 +189,12 @@ def kpis(*, year: int) -> dict:
         "enterprises": visits.values("enterprise").distinct().count(),
     }
     progress = {key: totals[key] / target for key, target in PLAN_TARGETS.items()}
-    return {"year": year, "rows": rows, "totals": totals, "targets": PLAN_TARGETS, "progress": progress}
+    citywide = len(scope) == len(DISTRICTS)
+    return {
+        "year": year,
+        "rows": rows,
+        "totals": totals,
+        "targets": PLAN_TARGETS,
+        "progress": progress,
+        "citywide": citywide,
+    }

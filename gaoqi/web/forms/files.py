@@ -1,11 +1,10 @@
 """The profile import upload."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-
-MAX_UPLOAD = 5 * 1024 * 1024
 
 
 class ProfileImportForm(forms.Form):
@@ -17,9 +16,10 @@ class ProfileImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD:
+        limit = settings.UPLOADS["xlsx"]["max_bytes"]
+        if upload.size > limit:
             raise ValidationError(
                 _("文件过大：最大 %(max)s，收到 %(size)s。")
-                % {"max": filesizeformat(MAX_UPLOAD), "size": filesizeformat(upload.size)}
+                % {"max": filesizeformat(limit), "size": filesizeformat(upload.size)}
             )
         return upload

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gaoqi.apps.notifications.models import DigestMode, NoticeTopic
+from gaoqi.core.links import WebURLFormField
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
@@ -42,7 +43,7 @@ class PreferenceForm(forms.Form):
 
 
 class WebhookForm(forms.Form):
-    url = forms.URLField(label=_("回调地址"), max_length=500, assume_scheme="https")
+    url = WebURLFormField(label=_("回调地址"), max_length=500)
     topics = forms.MultipleChoiceField(
         label=_("主题"),
         choices=NoticeTopic.choices,

@@ -16,7 +16,12 @@ TAX_FIELDS = ["taxable_income", "total_costs"]
 
 class BasicForm(forms.Form):
     name = forms.CharField(label=_("企业名称"), max_length=200)
-    district = forms.ChoiceField(label=_("所在区"), choices=DISTRICTS)
+    district = forms.ChoiceField(
+        label=_("所在区"),
+        choices=DISTRICTS,
+        disabled=True,
+        help_text=_("所在区的变更须提交申请，由市科技局审核后生效。"),
+    )
     tech_field = TechFieldField()
     industry = forms.CharField(label=_("国民经济行业代码"), max_length=5, required=False)
     is_manufacturing = forms.BooleanField(label=_("制造业企业"), required=False)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from gaoqi.apps.mentoring.models import Station
 from gaoqi.apps.training.models import Programme
 from gaoqi.core.districts import DISTRICTS
+from gaoqi.core.links import WebURLFormField
 from gaoqi.core.topics import Topic
 
 SCORES = [(n, str(n)) for n in range(5, 0, -1)]
@@ -34,7 +35,7 @@ class SessionForm(forms.Form):
     station = forms.ModelChoiceField(
         label=_("服务工作站"), queryset=Station.objects.none(), required=False, empty_label=_("（线上培训）")
     )
-    online_url = forms.URLField(label=_("线上链接"), required=False, assume_scheme="https")
+    online_url = WebURLFormField(label=_("线上链接"), required=False)
     district = forms.ChoiceField(label=_("所属区（线上培训）"), choices=[("", _("—")), *DISTRICTS], required=False)
     starts_at = DateTimeField(label=_("开始时间"))
     ends_at = DateTimeField(label=_("结束时间"))

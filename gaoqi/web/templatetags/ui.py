@@ -5,9 +5,20 @@ from django import template
 register = template.Library()
 
 TONES = {
-    "success": {"pass", "eligible", "qualify", "met", "confirmed", "resolved", "rated", "published", "done"},
-    "danger": {"fail", "ineligible", "unmet", "no", "failed"},
-    "warning": {"nearly", "waiting", "reopened"},
+    "success": {
+        "pass",
+        "eligible",
+        "qualify",
+        "met",
+        "confirmed",
+        "resolved",
+        "rated",
+        "published",
+        "done",
+        "approved",
+    },
+    "danger": {"fail", "ineligible", "unmet", "no", "failed", "rejected"},
+    "warning": {"nearly", "waiting", "reopened", "pending"},
     "primary": {"new", "accepted", "in_progress", "running"},
 }
 TONE_OF = {status: tone for tone, statuses in TONES.items() for status in statuses}

@@ -1,5 +1,7 @@
-"""Home redirect and enterprise self-registration."""
+"""Home redirect, enterprise self-registration (rate-limited; an existing USCC becomes a claim), staff and colleague
+accounts."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
@@ -8,11 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gaoqi.apps.accounts.services import staff_user_create
-from gaoqi.apps.enterprises.selectors import enterprise_is_admin, enterprise_own
+from gaoqi.apps.accounts.throttle import registration_allowed
+from gaoqi.apps.enterprises.selectors import claim_of, claims_to_review, enterprise_is_admin, enterprise_own
 from gaoqi.apps.enterprises.services import colleague_invite, enterprise_register
 from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.roles import Role
-from gaoqi.web.forms.accounts import ColleagueForm, RegistrationForm, StaffUserForm
+from gaoqi.web.client import client_address
+from gaoqi.web.forms.accounts import ColleagueForm, DecisionForm, RegistrationForm, StaffUserForm
 from gaoqi.web.navigation import home_url
 
 
@@ -26,11 +30,15 @@ def home(request):
 
 @require_http_methods(["GET", "POST"])
 def register(request):
-    form = RegistrationForm(request.POST or None)
+    form = RegistrationForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and not registration_allowed(client_address(request)):
+        hours = settings.REGISTRATION_THROTTLE["window_seconds"] // 3600
+        form.add_error(None, _("该网络地址注册尝试过多，请%(hours)s小时后再试。") % {"hours": hours})
+        return render(request, "accounts/register.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user, _enterprise = enterprise_register(
+            registered = enterprise_register(
                 username=data["username"],
                 password=data["password1"],
                 email=data["email"],
@@ -41,11 +49,22 @@ def register(request):
                 registered_on=data["registered_on"],
             )
         except DomainError as exc:
-            form.add_error(exc.field, exc.message)
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, registered.user, backend="django.contrib.auth.backends.ModelBackend")
+            if registered.claim:
+                return redirect("claim_status")
             return redirect("profile_step", step="basic")
-    return render(request, "accounts/register.html", {"form": form})
+    return render(request, "accounts/register.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def claim_status(request):
+    """Where a claimant waits: their claim on an existing enterprise and its outcome."""
+    claim = claim_of(actor=request.user)
+    if claim is None:
+        raise PermissionDenied
+    return render(request, "accounts/claim.html", {"claim": claim})
 
 
 @login_required
@@ -59,11 +78,11 @@ def staff_new(request):
         try:
             user = staff_user_create(actor=request.user, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field, exc.message)
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             messages.success(request, _("已创建账户 %(name)s。") % {"name": user.username})
             return redirect("staff_new")
-    return render(request, "accounts/staff_new.html", {"form": form})
+    return render(request, "accounts/staff_new.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @login_required
@@ -81,9 +100,16 @@ def colleagues(request):
         try:
             colleague_invite(actor=request.user, enterprise=enterprise, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field, exc.message)
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             messages.success(request, _("已添加同事。"))
             return redirect("colleagues")
     people = get_user_model().objects.filter(membership__enterprise=enterprise).order_by("username")
-    return render(request, "accounts/colleagues.html", {"form": form, "people": people, "enterprise": enterprise})
+    context = {
+        "form": form,
+        "people": people,
+        "enterprise": enterprise,
+        "claims": claims_to_review(actor=request.user),
+        "decision": DecisionForm(),
+    }
+    return render(request, "accounts/colleagues.html", context, status=400 if form and form.errors else 200)

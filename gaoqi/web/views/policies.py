@@ -13,6 +13,7 @@ from gaoqi.apps.policies import selectors, services
 from gaoqi.apps.policies.models import Category, Level, MatchStatus, Policy
 from gaoqi.core.districts import DISTRICT_NAMES, DISTRICTS
 from gaoqi.core.errors import DomainError
+from gaoqi.core.roles import Role
 from gaoqi.rules.criteria import VARIABLES
 from gaoqi.web.forms.policies import BroadcastForm, PolicyForm
 
@@ -118,7 +119,8 @@ def policy_preview(request):
     except DomainError as exc:
         return render(request, "policies/_preview.html", {"error": exc.message})
     rows = [(DISTRICT_NAMES.get(code, code), counts) for code, counts in preview["by_district"].items()]
-    return render(request, "policies/_preview.html", {"preview": preview, "rows": rows})
+    scope = [str(DISTRICT_NAMES[code]) for code in preview["scope"]] if actor.role == Role.DISTRICT else []
+    return render(request, "policies/_preview.html", {"preview": preview, "rows": rows, "scope": scope})
 
 
 @login_required

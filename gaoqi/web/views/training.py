@@ -301,4 +301,4 @@ def kpi_dashboard(request):
         raise PermissionDenied
     form = KpiYearForm(request.GET or {"year": timezone.localdate().year})
     year = (form.cleaned_data["year"] if form.is_valid() else None) or timezone.localdate().year
-    return render(request, "training/kpis.html", {"form": form, "kpis": kpis(year=year)})
+    return render(request, "training/kpis.html", {"form": form, "kpis": kpis(actor=request.user, year=year)})

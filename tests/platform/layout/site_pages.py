@@ -14,7 +14,9 @@ from django.core.management import call_command
 from django.urls import URLResolver, get_resolver, reverse
 
 from gaoqi.apps.assessments.models import Assessment, BatchRun
+from gaoqi.apps.enterprises.demo import DEMO_PASSWORD
 from gaoqi.apps.enterprises.models import MentorAssignment
+from gaoqi.apps.enterprises.services import enterprise_register
 from gaoqi.apps.mentoring.models import MentorProfile, Station
 from gaoqi.apps.notifications.channels import unsubscribe_token
 from gaoqi.apps.notifications.models import Notice
@@ -23,8 +25,8 @@ from gaoqi.apps.servicedesk.models import Attachment, ServiceRequest
 from gaoqi.apps.training.models import Registration, Session
 from gaoqi.web.profile_steps import STEP_KEYS
 
-DEMO_PASSWORD = "gaoqi-demo"
-ROLES = ["anonymous", "enterprise", "bureau", "district", "mentor", "station", "bank"]  # demo logins, and no login
+ROLES = ["anonymous", "enterprise", "claimant", "bureau", "district", "mentor", "station", "bank"]
+"""The demo logins, a visitor, and ``claimant``: registered with the demo enterprise's credit code, awaiting review."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,16 @@ def build_world() -> World:
     call_command("setup_demo", enterprises=60, stdout=io.StringIO())
     user = get_user_model().objects.get(username="enterprise")
     enterprise = user.membership.enterprise
+    enterprise_register(
+        username="claimant",
+        password=DEMO_PASSWORD,
+        email="claimant@example.cn",
+        uscc=enterprise.uscc,
+        name=enterprise.name,
+        district=enterprise.district,
+        tech_field=enterprise.tech_field,
+        registered_on=enterprise.registered_on,
+    )
     published = Policy.objects.filter(status=Policy.Status.PUBLISHED).order_by("pk").first()
     draft = Policy.objects.create(
         title="科技企业孵化器认定（征求意见稿）",
@@ -121,6 +133,8 @@ SAMPLES = {
     "report": _pk(lambda w: w.assessment.pk),
     "console_enterprise": _pk(_enterprise),
     "console_assess": _pk(_enterprise),
+    "claim_decide": _pk(lambda w: 0),  # answers POST only
+    "district_change_decide": _pk(lambda w: 0),
     "batch_progress": _pk(lambda w: w.batch.pk),
     "password_reset_confirm": lambda w: [{"uidb64": "MQ", "token": "set-password"}],
     "files:export": _pk(_enterprise),

@@ -49,6 +49,7 @@ def test_a_field_with_an_error_is_marked_invalid_and_keeps_what_was_typed():
     ("status", "colour"),
     [
         *[("eligible", "success"), ("fail", "danger"), ("no", "danger"), ("nearly", "warning"), ("new", "primary")],
+        *[("approved", "success"), ("rejected", "danger"), ("pending", "warning")],
         *[("unknown", "secondary"), ("lacks", "secondary"), ("draft", "secondary"), ("", "secondary")],
     ],
 )

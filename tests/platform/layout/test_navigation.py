@@ -8,9 +8,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
+from gaoqi.apps.enterprises.services import enterprise_register
 from gaoqi.apps.mentoring.models import Station
 from gaoqi.core.roles import Role
 from gaoqi.web.navigation import SIDEBAR, TOP_MENU, sidebar_for, top_menu_for
+from tests.platform.conftest import PASSWORD
 
 STAFF = ["mentor", "district", "bureau", "station", "bank"]
 
@@ -19,7 +21,7 @@ STAFF = ["mentor", "district", "bureau", "station", "bank"]
 def people(cast):
     station = Station.objects.create(name="黄埔科学城服务站", organisation="开发区科创中心", district="440112")
     station.operators.add(cast.station)
-    cast.bank = get_user_model().objects.create_user(username="bank", password="x", role=Role.FINANCE)
+    cast.bank = get_user_model().objects.create_user(username="bank", password=PASSWORD, role=Role.FINANCE)
     return cast
 
 
@@ -51,7 +53,7 @@ def test_the_bureau_sidebar_holds_every_task_and_a_district_the_same_less_the_bu
     bureau = {link.href for link in links(people.bureau)}
     district = {link.href for link in links(people.district)}
     assert district < bureau
-    assert bureau - district == {reverse("notifications:dead_letters"), reverse("staff_new")}
+    assert bureau - district == {reverse("notifications:dead_letters"), reverse("staff_new"), reverse("reviews")}
     assert len(bureau) == sum(len(group.entries) for group in SIDEBAR) - 3  # 本站工作台, 首页, 导师工作台 are others'
 
 
@@ -93,3 +95,24 @@ def test_the_page_marks_its_entry_for_assistive_technology(client, people):
     assert re.findall(r'<a class="nav-link active" href="([^"]+)" aria-current="page">', body) == [
         "/policies/dashboard/"
     ]
+
+
+def test_a_claimant_lands_on_the_claim_and_is_offered_only_what_needs_no_enterprise(client, people):
+    ours = people.ours
+    claimant = enterprise_register(
+        username="claimant",
+        password=PASSWORD,
+        email="claimant@example.cn",
+        uscc=ours.uscc,
+        name=ours.name,
+        district=ours.district,
+        tech_field=ours.tech_field,
+        registered_on=ours.registered_on,
+    ).user
+    client.force_login(claimant)
+    assert client.get(reverse("home")).url == reverse("claim_status")
+    shown = links(claimant)
+    assert [link.href for link in shown] == [reverse("policies:list"), reverse("training:index")]
+    for link in shown:
+        assert client.get(link.href).status_code == 200
+    assert f'href="{reverse("colleagues")}"' not in client.get(reverse("claim_status")).content.decode()

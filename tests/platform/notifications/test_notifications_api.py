@@ -78,5 +78,5 @@ def test_a_webhook_url_must_be_http_or_https(client, cast):
     response = client.post(
         "/api/v1/notifications/webhooks", {"url": "file:///etc/passwd"}, content_type="application/json"
     )
-    assert response.status_code == 400
-    assert response.json()["details"] == {"field": "url"}
+    assert response.status_code == 422
+    assert [f["field"] for f in response.json()["details"]["fields"]] == ["url"]

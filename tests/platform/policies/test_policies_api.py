@@ -3,6 +3,7 @@
 import json
 
 from gaoqi.apps.policies.models import Policy, PolicyMatch
+from gaoqi.core.districts import DISTRICTS
 
 BODY = {
     "title": "科技型中小企业评价入库",
@@ -47,6 +48,7 @@ def test_preview_counts(client, cast, make_assessment):
         "counts": {"qualify": 1, "nearly": 0, "lacks": 0, "no": 0},
         "by_district": {"440112": {"qualify": 1, "nearly": 0, "lacks": 0}},
         "nearness": "",
+        "scope": [code for code, _name in DISTRICTS],
     }
     assert "不超过10万元（政策未载明支持金额）" in response.json()["nearness"]
 

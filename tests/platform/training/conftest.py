@@ -7,6 +7,7 @@ from gaoqi.apps.mentoring.models import Station
 from gaoqi.apps.training.models import Programme
 from gaoqi.core.roles import Role
 from gaoqi.core.topics import Topic
+from tests.platform.conftest import PASSWORD
 from tests.platform.training.training_setup import make_session
 
 
@@ -21,7 +22,7 @@ def station(cast):
 
 @pytest.fixture
 def other_station(cast):
-    operator = get_user_model().objects.create_user(username="tianhe_station", password="x", role=Role.STATION)
+    operator = get_user_model().objects.create_user(username="tianhe_station", password=PASSWORD, role=Role.STATION)
     station = Station.objects.create(name="天河服务站", organisation="天河区科促会", district="440106")
     station.operators.add(operator)
     return station

@@ -31,7 +31,7 @@ def _enterprise_users(n):
             tech_field="101",
             registered_on="2020-01-01",
         )
-        user = get_user_model().objects.create_user(username=f"e{i}", password="x", role=Role.ENTERPRISE)
+        user = get_user_model().objects.create_user(username=f"e{i}", role=Role.ENTERPRISE)
         Membership.objects.create(user=user, enterprise=enterprise, is_admin=True)
         users.append(user)
     return users

@@ -64,7 +64,7 @@ def test_kpis_count_sessions_check_ins_and_enterprises_by_district_against_the_t
     checkin(actor=cast.bureau, session=ours.session, text=theirs.typed_code)
     make_session(programme, None, district="440106")
     year = timezone.localtime(ours.session.starts_at).year
-    figures = kpis(year=year)
+    figures = kpis(actor=cast.bureau, year=year)
     rows = {row["district"]: row for row in figures["rows"]}
     assert figures["totals"] == {
         "sessions": 2,
@@ -82,7 +82,18 @@ def test_kpis_count_sessions_check_ins_and_enterprises_by_district_against_the_t
     assert rows["440106"]["trainee_visits"] == 1
     assert figures["targets"] == {"sessions": 100, "trainee_visits": 10_000}
     assert figures["progress"]["sessions"] == pytest.approx(0.02)
-    assert kpis(year=year - 1)["totals"] == {"sessions": 0, "trainee_visits": 0, "enterprises": 0}
+    assert kpis(actor=cast.bureau, year=year - 1)["totals"] == {"sessions": 0, "trainee_visits": 0, "enterprises": 0}
+
+
+def test_district_staff_get_the_kpis_of_their_own_district_only(cast, programme, station, both):
+    ours, theirs = both
+    checkin(actor=cast.bureau, session=ours.session, text=ours.typed_code)
+    checkin(actor=cast.bureau, session=ours.session, text=theirs.typed_code)
+    make_session(programme, None, district="440106")
+    figures = kpis(actor=cast.district, year=timezone.localtime(ours.session.starts_at).year)
+    assert [row["district"] for row in figures["rows"]] == ["440112"]
+    assert figures["totals"] == {"sessions": 1, "trainee_visits": 1, "enterprises": 1}
+    assert not figures["citywide"]
 
 
 def test_feedback_is_given_once_after_checking_in_by_the_enterprise(cast, both):
@@ -105,4 +116,4 @@ def test_feedback_is_given_once_after_checking_in_by_the_enterprise(cast, both):
 def test_sessions_outside_the_year_do_not_count(cast, programme):
     next_year = timezone.now() + datetime.timedelta(days=400)
     make_session(programme, None, starts_at=next_year)
-    assert kpis(year=timezone.localdate().year)["totals"]["sessions"] == 0
+    assert kpis(actor=cast.bureau, year=timezone.localdate().year)["totals"]["sessions"] == 0
