@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -34,11 +35,13 @@ INSTALLED_APPS = [
     "gaoqi.apps.mentoring",
     "gaoqi.apps.servicedesk",
     "gaoqi.web",
+    "django.forms",  # last: gaoqi.web overrides some of its widget templates (see gaoqi/web/forms/rendering.py)
 ]
 
 MIDDLEWARE = [
     "gaoqi.web.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -50,6 +53,23 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "gaoqi.config.urls"
+FORM_RENDERER = "gaoqi.web.forms.rendering.FormRenderer"
+
+# Content-Security-Policy on every response: scripts, styles, fonts and images from this site only (no inline script,
+# no inline event handler, no eval), no plugins, no <base> elsewhere, no framing, forms posting to this site only.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
 WSGI_APPLICATION = "gaoqi.config.wsgi.application"
 ASGI_APPLICATION = "gaoqi.config.asgi.application"
 
@@ -64,6 +84,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "gaoqi.web.context_processors.layout",
             ],
         },
     },

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from gaoqi.web.forms.accounts import ThrottledLoginForm
-from gaoqi.web.views import accounts, console, portal, reports, reviews
+from gaoqi.web.views import accounts, console, display, portal, reports, reviews
 
 urlpatterns = [
     path("", accounts.home, name="home"),
@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("register/", accounts.register, name="register"),
     path("register/claim/", accounts.claim_status, name="claim_status"),
+    path("display/", display.display_toggle, name="display"),
     path("portal/", portal.portal, name="portal"),
     path("portal/colleagues/", accounts.colleagues, name="colleagues"),
     path("portal/district/", reviews.district_change, name="district_change"),

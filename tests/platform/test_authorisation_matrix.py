@@ -50,6 +50,7 @@ PAGES = [
     ("GET", "/console/reviews/", {"bureau": 200}, 403),
     ("POST", "/reviews/claims/{claim}/", {"bureau": 302, "owner": 302}, 404),
     ("POST", "/reviews/district-changes/{change}/", {"bureau": 302}, 404),
+    ("GET", "/", {"station": 200}, 302),  # home: each role to its work; the cast's station user has no station yet
 ]
 API = [
     ("GET", "/api/v1/me", {}, 200),
@@ -121,3 +122,17 @@ def test_anonymous_visitors_are_sent_to_login(client, cast, report, method, path
 def test_anonymous_api_calls_get_the_401_envelope(client, cast, report, method, path):
     response = _request(client, method, path, cast, report)
     assert_unauthenticated(response)
+
+
+PUBLIC = [("POST", "/display/", {}, 400)]  # the large-type / high-contrast switch: anyone; an empty post is refused
+
+
+@pytest.mark.parametrize(("method", "path", "who", "status"), list(_cases(PUBLIC)))
+def test_each_role_may_use_the_public_routes(client, cast, report, method, path, who, status):
+    client.force_login(getattr(cast, who))
+    assert_status(_request(client, method, path, cast, report), status)
+
+
+@pytest.mark.parametrize(("method", "path", "status"), [(m, p, default) for m, p, _e, default in PUBLIC])
+def test_anonymous_visitors_may_use_the_public_routes(client, cast, report, method, path, status):
+    assert_status(_request(client, method, path, cast, report), status)

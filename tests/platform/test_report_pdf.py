@@ -60,7 +60,7 @@ def test_asking_shows_a_polling_spinner_until_the_worker_has_printed_it(
         fragment = _ask(owner, report, **HTMX).content.decode()
     assert "PDF 生成中" in fragment
     assert 'hx-trigger="every 1s"' in fragment
-    assert 'class="spinner"' in fragment
+    assert 'class="spinner-border' in fragment
     assert "PDF 生成中" in owner.get(reverse("report", args=[report.pk])).content.decode()  # a reload keeps polling
     run_worker()
     fragment = _status(owner, report)

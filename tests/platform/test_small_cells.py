@@ -1,6 +1,7 @@
 """Small cells: behaviour counts below the dated threshold are hidden, and no total gives a hidden one away."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -110,5 +111,5 @@ def test_pages_mark_hidden_counts_with_the_threshold(client, cast, policy):
     _notices(policy, cast.owner, "440112", read=2)
     client.force_login(cast.district)
     page = client.get(f"/policies/{policy.pk}/").content.decode()
-    assert "<td>&lt;5</td>" in page
+    assert re.search(r"<td[^>]*>&lt;5</td>", page)
     assert "不足 5 家的统计不予显示" in page

@@ -1,9 +1,12 @@
 """Login, throttling, logout, password reset, home redirects and the language switch."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
+from gaoqi.apps.mentoring.models import Station
+from gaoqi.core.roles import Role
 from tests.platform.conftest import PASSWORD
 
 
@@ -34,15 +37,36 @@ def test_password_reset_sends_a_link_by_email(client, cast):
     assert "/accounts/reset/" in mail.outbox[0].body
 
 
-@pytest.mark.parametrize(("who", "target"), [("bureau", "console"), ("mentor", "console"), ("owner", "portal")])
+@pytest.mark.parametrize(
+    ("who", "target"),
+    [("bureau", "console"), ("district", "console"), ("mentor", "mentoring:workbench"), ("owner", "portal")],
+)
 def test_home_sends_each_role_to_its_workspace(client, cast, who, target):
     client.force_login(getattr(cast, who))
     assert client.get(reverse("home")).url == reverse(target)
 
 
-def test_station_staff_get_a_placeholder_home(client, cast):
+def test_a_station_operator_lands_on_the_queue_and_sessions_of_the_station(client, cast):
+    station = Station.objects.create(name="黄埔科学城服务站", organisation="开发区科创中心", district="440112")
+    station.operators.add(cast.station)
     client.force_login(cast.station)
-    assert client.get(reverse("home")).status_code == 200
+    assert client.get(reverse("home")).url == reverse("mentoring:station", args=[station.pk])
+
+
+def test_a_station_user_without_a_station_is_told_whom_to_ask(client, cast):
+    client.force_login(cast.station)
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert "还没有关联服务工作站" in response.content.decode()
+
+
+def test_the_bank_home_is_a_placeholder_listing_what_it_can_use(client, cast):
+    bank = get_user_model().objects.create_user(username="bank", password=PASSWORD, role=Role.FINANCE)
+    client.force_login(bank)
+    body = client.get(reverse("home")).content.decode()
+    assert "金融服务模块" in body
+    for name in ("policies:list", "training:index", "mentoring:stations"):
+        assert f'href="{reverse(name)}"' in body
 
 
 def test_pages_are_chinese_by_default_and_english_on_request(client, db):

@@ -17,14 +17,14 @@ from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.roles import Role
 from gaoqi.web.client import client_address
 from gaoqi.web.forms.accounts import ColleagueForm, DecisionForm, RegistrationForm, StaffUserForm
+from gaoqi.web.navigation import home_url
 
 
 @login_required
 def home(request):
-    if request.user.role == Role.ENTERPRISE:
-        return redirect("portal" if enterprise_own(actor=request.user) else "claim_status")
-    if request.user.role in {Role.BUREAU, Role.DISTRICT, Role.MENTOR}:
-        return redirect("console")
+    """Each role lands where its work is; a role without a workspace of its own sees what it can use."""
+    if target := home_url(request.user):
+        return redirect(target)
     return render(request, "accounts/home.html")
 
 

@@ -1,25 +1,24 @@
-// 科创学堂 KPIs by district: sessions and trainee-visits as grouped bars (ECharts, vendored).
-(function () {
+// 科创学堂 KPIs by district: sessions and enterprises reached as bars on the left axis, trainee-visits (hundreds) as a
+// line on the right; labels come translated from data attributes, figures from a json_script block.
+document.addEventListener("DOMContentLoaded", function () {
   "use strict";
-  document.addEventListener("DOMContentLoaded", function () {
-    var el = document.getElementById("kpi-chart");
-    var data = document.getElementById("kpi-rows");
-    if (!el || !data || !window.echarts) return;
-    var rows = JSON.parse(data.textContent);
-    var labels = JSON.parse(el.dataset.labels);
-    var chart = window.echarts.init(el);
-    chart.setOption({
-      tooltip: { trigger: "axis" },
-      legend: { top: 0, data: [labels.sessions, labels.visits, labels.enterprises] },
-      grid: { left: 50, right: 50, bottom: 30, top: 60 },
-      xAxis: { type: "category", data: rows.map(function (r) { return r.name; }) },
-      yAxis: [{ type: "value", name: labels.sessions }, { type: "value", name: labels.visits }],
-      series: [
-        { name: labels.sessions, type: "bar", data: rows.map(function (r) { return r.sessions; }) },
-        { name: labels.visits, type: "bar", yAxisIndex: 1, data: rows.map(function (r) { return r.trainee_visits; }) },
-        { name: labels.enterprises, type: "bar", yAxisIndex: 1, data: rows.map(function (r) { return r.enterprises; }) }
-      ]
-    });
-    window.addEventListener("resize", function () { chart.resize(); });
-  });
-})();
+  var charts = window.gaoqiCharts;
+  var el = document.getElementById("kpi-chart");
+  var rows = charts && charts.data("kpi-rows");
+  if (!el || !rows || !window.echarts) return;
+  var d = el.dataset;
+  charts.draw(el, {
+    tooltip: { trigger: "axis" },
+    legend: { data: [d.sessions, d.enterprises, d.visits] },
+    xAxis: { type: "category", data: rows.map(function (r) { return r.name; }), axisLabel: { interval: 0 } },
+    yAxis: [
+      { type: "value", name: d.sessions + " / " + d.enterprises, nameTextStyle: { align: "left" }, minInterval: 1 },
+      { type: "value", name: d.visits, nameTextStyle: { align: "right" }, minInterval: 1 },
+    ],
+    series: [
+      { name: d.sessions, type: "bar", data: rows.map(function (r) { return r.sessions; }) },
+      { name: d.enterprises, type: "bar", data: rows.map(function (r) { return r.enterprises; }) },
+      { name: d.visits, type: "line", yAxisIndex: 1, data: rows.map(function (r) { return r.trainee_visits; }) },
+    ],
+  }, { xAxis: { axisLabel: { rotate: 45 } }, yAxis: [{ name: "" }, { name: "" }] });  // narrow: the legend names them
+});
