@@ -99,12 +99,10 @@ def _centi(column: pl.Series, checks: _Checks, owners) -> tuple[np.ndarray, np.n
     return centi.to_numpy().astype(np.int64), column.is_not_null().to_numpy()
 
 
-def _days(column: pl.Series, checks: _Checks, owners=None, *, required=False) -> tuple[np.ndarray, np.ndarray]:
+def _days(column: pl.Series, checks: _Checks, owners=None) -> tuple[np.ndarray, np.ndarray]:
     text = _blank_to_null(column.str.strip_chars())
     dates = text.str.to_date("%Y-%m-%d", strict=False)
     checks.require(text.str.contains(DATE) & (dates.is_not_null() | text.is_null()), owners)
-    if required:
-        checks.require(text.is_not_null(), owners)
     days = dates.cast(pl.Int64).fill_null(0).to_numpy().astype(np.int64)
     return days, text.is_not_null().to_numpy()
 
@@ -239,8 +237,11 @@ def _incidents(b: _Builder, df: pl.DataFrame) -> None:
     rows, owners = _children(df, "incidents")
     b.checks.require(rows["kind"].is_not_null(), owners)
     b.put("incident_kind", _codes(rows["kind"], INCIDENT_KINDS, b.checks, owners)[0])
-    b.put("incident_day", _days(rows["on"], b.checks, owners, required=True)[0])
-    b.put("incident_major", rows["major"].fill_null(True).to_numpy().astype(bool))
+    major = rows["major"].fill_null(True)
+    days, given = _days(rows["on"], b.checks, owners)
+    b.checks.require(given | ~major.to_numpy(), owners)
+    b.put("incident_day", days, given)
+    b.put("incident_major", major.to_numpy().astype(bool))
 
 
 def read_jsonl(data: bytes, default_application_date: dt.date) -> tuple[Tables, np.ndarray] | None:

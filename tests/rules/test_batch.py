@@ -5,8 +5,9 @@ import json
 
 import orjson
 import polars as pl
+import pytest
 
-from gaoqi.rules import assess, assess_batch
+from gaoqi.rules import ProfileError, assess, assess_batch
 from gaoqi.rules import batch as batch_module
 from gaoqi.rules.batch import run
 from gaoqi.rules.columnar import SCHEMA, read_jsonl
@@ -51,6 +52,18 @@ def test_the_fast_reader_sets_aside_only_the_rows_it_cannot_vouch_for():
     fast, good = read_jsonl(b"".join(orjson.dumps(p) + b"\n" for p in batch), AS_OF)
     assert good.tolist() == [True, False, False, True]
     _same_tables(fast, read_profiles([batch[0], batch[3]], AS_OF))
+
+
+def test_a_minor_incident_may_leave_out_its_date_but_a_major_one_may_not():
+    batch = profiles(3, seed=24)
+    batch[0]["incidents"] = [{"kind": "quality", "major": False}, {"kind": "safety", "on": "2026-01-05"}]
+    batch[1]["incidents"] = [{"kind": "safety", "major": True}]
+    fast, good = read_jsonl(b"".join(orjson.dumps(p) + b"\n" for p in batch), AS_OF)
+    assert good.tolist() == [True, False, True]
+    _same_tables(fast, read_profiles([batch[0], batch[2]], AS_OF))
+    with pytest.raises(ProfileError) as error:
+        read_profiles([batch[1]], AS_OF)
+    assert error.value.field == "incidents[0].on"
 
 
 def test_a_block_with_invalid_lines_reads_only_those_lines_one_by_one(tmp_path, monkeypatch):
