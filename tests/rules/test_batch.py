@@ -54,6 +54,38 @@ def test_the_fast_reader_sets_aside_only_the_rows_it_cannot_vouch_for():
     _same_tables(fast, read_profiles([batch[0], batch[3]], AS_OF))
 
 
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda p: p["fiscal_years"][0].update(year=str(p["fiscal_years"][0]["year"])),
+        lambda p: p["fiscal_years"][0].update(year=float(p["fiscal_years"][0]["year"])),
+        lambda p: p.update(is_manufacturing="true"),
+        lambda p: p.update(standards=1),
+        lambda p: p.update(name={"zh": "某公司"}),
+        lambda p: p.update(district=True),
+        lambda p: p.update(tech_field=10101.5),
+        lambda p: p["fiscal_years"][0].update(sales_revenue=True),
+        lambda p: p["fiscal_years"][0]["rd"].update(personnel={"amount": 1}),
+        lambda p: p.update(management={"rd_system": "yes"}),
+        lambda p: p.update(incidents=[{"kind": "safety", "on": "2026-01-05", "major": 0}]),
+    ],
+)
+def test_a_value_of_the_wrong_json_type_is_set_aside_for_the_validating_reader(spoil):
+    batch = profiles(3, seed=25, complete=True)
+    spoil(batch[1])
+    fast, good = read_jsonl(b"".join(orjson.dumps(p) + b"\n" for p in batch), AS_OF)
+    assert good.tolist() == [True, False, True]
+    _same_tables(fast, read_profiles([batch[0], batch[2]], AS_OF))
+
+
+def test_text_given_as_a_whole_number_is_read_as_its_digits():
+    batch = profiles(2, seed=26, complete=True)
+    batch[0]["district"] = 440106
+    fast, good = read_jsonl(b"".join(orjson.dumps(p) + b"\n" for p in batch), AS_OF)
+    assert good.all()
+    _same_tables(fast, read_profiles(batch, AS_OF))
+
+
 def test_a_minor_incident_may_leave_out_its_date_but_a_major_one_may_not():
     batch = profiles(3, seed=24)
     batch[0]["incidents"] = [{"kind": "quality", "major": False}, {"kind": "safety", "on": "2026-01-05"}]
