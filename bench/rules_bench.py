@@ -91,19 +91,29 @@ def parquet_profiles(count: int) -> Path:
     return path
 
 
+def _cpu_seconds() -> float:
+    """User and system CPU time of this process and its finished children (the workers of a finished run): on a
+    shared machine, the figure that load does not inflate much."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def bulk(count: int, route: str) -> None:
     source_suffix, suffix = route.split(">")
     source = synthetic_file(count) if source_suffix == ".jsonl" else parquet_profiles(count)
     out = DATA / f"results-{count}{suffix}"
+    cpu_before = _cpu_seconds()
     started = time.perf_counter()
     assessed, invalid = run(source, out, AS_OF)
     seconds = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu_before
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = os.cpu_count() or 1
     print(
         f"bulk {source_suffix[1:]} → {suffix[1:]}: {assessed:,} assessed ({invalid} invalid) "
-        f"in {seconds:.1f} s end to end = {assessed / seconds:,.0f} profiles/s on {workers} workers; "
+        f"in {seconds:.1f} s end to end = {assessed / seconds:,.0f} profiles/s on {workers} workers "
+        f"({cpu:.1f} CPU-seconds, load {os.getloadavg()[0]:.1f}); "
         f"peak RSS {own:,.0f} MB (main), {children:,.0f} MB (largest worker), at most "
         f"{own + workers * children:,.0f} MB together; output {out.stat().st_size / 1e6:,.0f} MB "
         f"(goal 1,000,000 jsonl → jsonl ≤ 15 s, ≤ 1.5 GB)"

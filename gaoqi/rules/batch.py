@@ -170,7 +170,7 @@ def assess_block(block: Block, as_of: dt.date, parquet: bool) -> Outcome:
     """Assess one block of lines."""
     pieces = read_block(block, as_of)
     assessed, invalid = sum(len(numbers) for _, numbers in pieces.tables), len(pieces.errors)
-    results = [(assess_tables(tables, as_of), numbers) for tables, numbers in pieces.tables]
+    results = [(assess_tables(tables, as_of, compact=True), numbers) for tables, numbers in pieces.tables]
     if parquet:
         frames = [frame.with_columns(line=pl.Series(numbers, dtype=pl.Int64), error=None) for frame, numbers in results]
         if pieces.errors:
