@@ -1,5 +1,6 @@
 """The policy journeys in the system Chromium: the editor's live preview, publishing, and 我的政策."""
 
+import datetime
 import re
 
 import pytest
@@ -54,3 +55,25 @@ def test_an_enterprise_reads_why_it_matches_and_marks_it_applied(page, cast, mak
     page.click(".policy-match h2 a")
     page.click("text=标记为已申报")
     expect(page.locator(".msg").first).to_contain_text("已标记为已申报")
+
+
+def test_saving_a_published_policy_unchanged_keeps_its_dates_and_version(page, cast, make_policy, sent):
+    policy = make_policy(
+        status=Policy.Status.PUBLISHED,
+        opens_on=datetime.date(2026, 3, 1),
+        closes_on=datetime.date(2026, 4, 30),
+        full_text="第一条\n第二条",
+        districts=["440112", "440106"],
+    )
+    login(page, "bureau")
+    page.goto(f"/policies/{policy.pk}/edit/")
+    expect(page.locator("[name=opens_on]")).to_have_value("2026-03-01")
+    page.click("#policy-form button.primary")
+    expect(page).to_have_url(re.compile(rf"/policies/{policy.pk}/$"))
+    policy.refresh_from_db()
+    assert (policy.opens_on, policy.closes_on, policy.version) == (
+        datetime.date(2026, 3, 1),
+        datetime.date(2026, 4, 30),
+        1,
+    )
+    assert not policy.versions.exists()
