@@ -15,10 +15,13 @@ def test_an_empty_select_choice_reads_in_chinese(client, cast):
     assert "Select an option" not in html
 
 
-@pytest.mark.parametrize("path", ["/accounts/password_reset/", "/accounts/password_reset/done/", "/accounts/reset/done/"])
+RESET_PAGES = ["/accounts/password_reset/", "/accounts/password_reset/done/", "/accounts/reset/done/"]
+
+
+@pytest.mark.parametrize("path", RESET_PAGES)
 def test_password_reset_pages_are_the_sites_own(client, db, path):
     html = client.get(path).content.decode()
-    assert 'class="navbar' in html or "navbar" in html
+    assert "navbar" in html
     for markup in ADMIN_MARKUP:
         assert markup not in html
 
