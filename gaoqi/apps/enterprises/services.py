@@ -150,9 +150,18 @@ def _apply_years(enterprise, years: list[dict]) -> dict:
     return changes
 
 
+def _rows_key(rows, names: list[str]) -> list[tuple]:
+    return sorted(tuple(str(row.get(name)) for name in names) for row in rows)
+
+
 def _replace(model, enterprise, key: str, rows: list[dict]) -> dict:
-    before = model.objects.filter(enterprise=enterprise).count()
-    model.objects.filter(enterprise=enterprise).delete()
+    """Replace the enterprise's rows of ``model``; the same rows again change nothing and record nothing."""
+    stored = model.objects.filter(enterprise=enterprise)
+    names = sorted({name for row in rows for name in row})
+    before = stored.count()
+    if before == len(rows) and _rows_key(stored.values(*names), names) == _rows_key(rows, names):
+        return {}
+    stored.delete()
     model.objects.bulk_create([model(enterprise=enterprise, **row) for row in rows])
     return {key: [before, len(rows)]}
 

@@ -115,3 +115,12 @@ def test_a_district_user_cannot_broadcast_to_another_district(client, cast):
     with pytest.raises(DomainError):
         services.broadcast_send(actor=cast.district, title="培训", body="欢迎参加", districts=[TIANHE])
     assert not Notice.objects.exists()
+
+
+def test_a_policy_version_names_its_changed_fields(client, cast, make_policy, sent):
+    policy = make_policy(status="published")
+    services.policy_update(actor=cast.bureau, policy=policy, data={"opens_on": datetime.date(2026, 3, 1)})
+    client.force_login(cast.bureau)
+    html = client.get(f"/policies/{policy.pk}/").content.decode()
+    assert "申报开始" in html
+    assert "opens_on" not in html
