@@ -57,6 +57,7 @@ class BroadcastForm(forms.Form):
     districts = forms.MultipleChoiceField(
         label=_("范围（区，不选为全市）"), choices=DISTRICTS, required=False, widget=forms.CheckboxSelectMultiple
     )
+    citywide = forms.BooleanField(label=_("不选区时：我确认发送给全市所有企业"), required=False)
 
     def __init__(self, *args, district: str = "", **kwargs):
         """District staff write to their own district only: it is the one choice, already ticked."""
@@ -65,3 +66,11 @@ class BroadcastForm(forms.Form):
             field = self.fields["districts"]
             field.label, field.choices = _("范围（区）"), [(c, n) for c, n in DISTRICTS if c == district]
             field.initial = [district]
+            del self.fields["citywide"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if "citywide" in self.fields and not cleaned.get("districts") and not cleaned.get("citywide"):
+            self.add_error("citywide", _("未选择区即发送给全市所有企业：请勾选确认，或选择要发送的区。"))
+        cleaned.pop("citywide", None)
+        return cleaned

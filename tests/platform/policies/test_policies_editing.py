@@ -124,3 +124,14 @@ def test_a_policy_version_names_its_changed_fields(client, cast, make_policy, se
     html = client.get(f"/policies/{policy.pk}/").content.decode()
     assert "申报开始" in html
     assert "opens_on" not in html
+
+
+def test_a_city_wide_broadcast_needs_the_confirmation_ticked(client, cast):
+    client.force_login(cast.bureau)
+    response = client.post("/policies/broadcast/", {"title": "培训", "body": "欢迎参加"})
+    assert response.status_code == 400
+    assert "请勾选确认" in response.content.decode()
+    assert not Broadcast.objects.exists()
+    response = client.post("/policies/broadcast/", {"title": "培训", "body": "欢迎参加", "citywide": "on"})
+    assert response.status_code == 302
+    assert Broadcast.objects.get().districts == []
