@@ -104,7 +104,7 @@ def targets(rng: random.Random, users: list, bureau) -> dict[str, list[tuple[str
         "report": [(f"/reports/{reports[u.pk]}/", cookies[u.pk]) for u in users if u.pk in reports],
         "console-list": [(path, staff) for path in consoles],
         "policy-search": [("/policies/?" + urlencode({"q": q}), cookies[u.pk]) for q in SEARCHES for u in users[:20]],
-        "static": [(static(name), "") for name in ("vendor/htmx.min.js", "web/app.css", "vendor/echarts.min.js")],
+        "static": [(static(name), "") for name in ("vendor/htmx.min.js", "web/theme.css", "vendor/echarts.min.js")],
     }
 
 
