@@ -103,7 +103,7 @@ def report_context(assessment) -> dict:
 
 def report_html(assessment) -> str:
     """The print page of a stored assessment (also handy to preview in a browser)."""
-    return render_to_string("reports/report_pdf.html", report_context(assessment))
+    return render_to_string("assessments/report_pdf.html", report_context(assessment))
 
 
 def report_pdf(assessment) -> bytes:

@@ -5,7 +5,6 @@ import datetime as dt
 from itertools import batched
 
 from django.db import connection, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,6 +19,7 @@ from gaoqi.apps.policies.selectors import policy_can_edit, policy_get
 from gaoqi.core.audit import audit_record, field_changes
 from gaoqi.core.bulk import insert_rows
 from gaoqi.core.errors import DomainError, PermissionDenied
+from gaoqi.core.pagelinks import link_for
 from gaoqi.core.roles import STAFF_ROLES, Role
 from gaoqi.rules.criteria import NEARLY, QUALIFY
 
@@ -134,7 +134,7 @@ def policy_set_status(*, actor, policy: Policy, status: str) -> Policy:
 
 def _notice_specs(policy: Policy, enterprise_districts: dict[int, str], *, key: str, title: str, why: str):
     users = enterprise_user_ids(enterprise_districts)
-    link = reverse("policies:mine_detail", args=[policy.pk])
+    link = link_for("policies.match", policy.pk)
     for enterprise_id, district in enterprise_districts.items():
         for user_id in users.get(enterprise_id, []):
             yield NoticeSpec(
@@ -198,7 +198,7 @@ def _nearly_specs(policy: Policy, found):
     counted apart from the qualifying funnel (cause ``policy-nearly:…``)."""
     rows = {int(found.ids[row]): row for row in found.rows(NEARLY)}
     users = enterprise_user_ids({pk: found.districts[row] for pk, row in rows.items()})
-    link = reverse("policies:mine_detail", args=[policy.pk])
+    link = link_for("policies.match", policy.pk)
     for enterprise_id, row in rows.items():
         for user_id in users.get(enterprise_id, []):
             yield NoticeSpec(
