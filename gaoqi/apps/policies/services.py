@@ -8,8 +8,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gaoqi.apps.enterprises.models import Enterprise
-from gaoqi.apps.enterprises.selectors import enterprise_own
+from gaoqi.apps.enterprises.selectors import enterprise_list, enterprise_own
 from gaoqi.apps.notifications.services import NoticeSpec, enterprise_user_ids, notify
 from gaoqi.apps.policies import tasks
 from gaoqi.apps.policies.facts import facts_refresh
@@ -318,7 +317,8 @@ def broadcast_send(*, actor, title: str, body: str, districts: list[str]) -> Bro
     if not title.strip() or not body.strip():
         raise DomainError(_("标题和正文不能为空"), code="invalid", field="title" if not title.strip() else "body")
     broadcast = Broadcast.objects.create(title=title, body=body, districts=districts, actor=actor)
-    scope = Enterprise.objects.filter(district__in=districts) if districts else Enterprise.objects.all()
+    scope = enterprise_list(actor=actor)
+    scope = scope.filter(district__in=districts) if districts else scope
     targets = dict(scope.values_list("pk", "district"))
     users = enterprise_user_ids(targets)
     specs = [

@@ -34,7 +34,7 @@ def stations_managed(*, actor) -> QuerySet[Station]:
         case Role.BUREAU:
             return qs
         case Role.DISTRICT:
-            return qs.filter(district=actor.district) if actor.district else qs.none()
+            return qs.filter(district__in=districts_overseen(actor=actor))
         case Role.STATION:
             return qs.filter(operators=actor)
     return qs.none()
@@ -63,7 +63,7 @@ def sessions_managed(*, actor) -> QuerySet[Session]:
         case Role.BUREAU:
             return qs
         case Role.DISTRICT:
-            return qs.filter(district=actor.district) if actor.district else qs.none()
+            return qs.filter(district__in=districts_overseen(actor=actor))
         case Role.STATION:
             return qs.filter(station__operators=actor)
     return qs.none()
