@@ -2,11 +2,11 @@
 
 from typing import NamedTuple
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gaoqi.apps.notifications.models import NoticeTopic
 from gaoqi.apps.notifications.services import NoticeSpec, enterprise_user_ids, notify
+from gaoqi.core.pagelinks import link_for
 
 
 class Pair(NamedTuple):
@@ -24,7 +24,7 @@ def pairs_notify(pairs: list[Pair]) -> int:
     to_mentor_body = _("请在导师工作台查看该企业的最新自评与差距，并安排走访。")
     to_members = _("您的一对一服务导师：%(name)s")
     to_members_body = _("市科技局为贵企业安排了一对一服务导师，导师将与您联系。")
-    workbench = reverse("mentoring:workbench")
+    workbench = link_for("mentoring.workbench")
     specs = []
     for p in pairs:
         common = {

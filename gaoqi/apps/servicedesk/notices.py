@@ -3,11 +3,11 @@
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gaoqi.apps.notifications.services import NoticeSpec, enterprise_user_ids, notify
 from gaoqi.apps.servicedesk.models import RequestEvent, ServiceRequest
+from gaoqi.core.pagelinks import link_for
 from gaoqi.core.roles import Role
 
 TOPIC = "service"
@@ -70,7 +70,7 @@ def notify_parties(request: ServiceRequest, event: RequestEvent, *, former: Iter
     """Tell every party except the actor about ``event``, and the ``former`` handlers of a re-routed request;
     safe to repeat (one notice per user and event)."""
     body = _body(request, event)
-    link = reverse("servicedesk:detail", args=[request.pk])
+    link = link_for("servicedesk.request", request.pk)
     specs = [
         NoticeSpec(
             user_id=uid,
