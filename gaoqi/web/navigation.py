@@ -108,6 +108,7 @@ SIDEBAR = (
         (
             Entry(_("创新产品目录"), "market:catalogue", "box-seam", EVERYONE - {Role.ENTERPRISE}),
             Entry(_("产品审核"), "market:reviews", "patch-check", frozenset({Role.BUREAU})),
+            Entry(_("官方名单导入"), "market:official_list", "file-earmark-arrow-up", frozenset({Role.BUREAU})),
             Entry(_("应用场景"), "market:scenarios", "signpost-split", EVERYONE - {Role.ENTERPRISE}),
             Entry(_("我发布的场景"), "market:owned", "clipboard-data", PUBLISHERS),
             Entry(_("发布应用场景"), "market:scenario_new", "plus-square", PUBLISHERS),

@@ -11,6 +11,7 @@ urlpatterns = [
     path("catalogue.xlsx", market.catalogue_export, name="export"),
     path("mine/", market.mine, name="mine"),
     path("reviews/", market.reviews, name="reviews"),
+    path("lists/import/", market.official_list, name="official_list"),
     path("products/new/", market.product_form, name="product_new"),
     path("products/<int:pk>/", market.product_detail, name="product"),
     path("products/<int:pk>/edit/", market.product_form, name="product_edit"),

@@ -3,8 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gaoqi.apps.enterprises.models import Certificate
 from gaoqi.apps.market.fields import sub_fields
 from gaoqi.apps.market.models import Product, Proposal, Scenario
+from gaoqi.apps.market.official_lists import LISTS
 from gaoqi.core.districts import DISTRICTS
 
 
@@ -84,3 +86,12 @@ class CatalogueFilter(forms.Form):
     certification = forms.ChoiceField(
         label=_("认定"), choices=[("", _("不限")), *Product.Certification.choices], required=False
     )
+
+
+class OfficialListForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("名单类型"),
+        choices=[("", _("请选择")), *((key, Certificate.Kind(kind).label) for key, kind in LISTS.items())],
+    )
+    file = forms.FileField(label=_("名单文件（.xlsx 或 UTF-8 编码的 .csv）"))
+    dry_run = forms.BooleanField(label=_("仅检查，不写入"), required=False, initial=True)

@@ -14,12 +14,14 @@ from gaoqi.apps.enterprises.selectors import enterprise_own
 from gaoqi.apps.market import selectors, services, suggest
 from gaoqi.apps.market.exports import catalogue_xlsx
 from gaoqi.apps.market.models import Product
+from gaoqi.apps.market.official_lists import COLUMNS, official_list_import
 from gaoqi.apps.market.services import PRODUCT_FIELDS, PRODUCT_MOVES, PROPOSAL_MOVES
 from gaoqi.core.errors import DomainError
 from gaoqi.core.roles import Role
 from gaoqi.web.forms.market import (
     CatalogueFilter,
     MoveForm,
+    OfficialListForm,
     ProductForm,
     ProposalForm,
     ProposalMoveForm,
@@ -231,3 +233,26 @@ def proposal_move(request, pk):
     else:
         messages.error(request, _("请选择方案的新状态。"))
     return redirect("market:scenario", pk=proposal.scenario_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def official_list(request):
+    if request.user.role not in selectors.REVIEWERS:
+        raise PermissionDenied
+    form, report = OfficialListForm(request.POST or None, request.FILES or None), None
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report = official_list_import(
+                actor=request.user,
+                kind=form.cleaned_data["kind"],
+                data=upload.read(),
+                filename=upload.name,
+                dry_run=form.cleaned_data["dry_run"],
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    status = 400 if request.method == "POST" and (not form.is_valid() or (report and report.errors)) else 200
+    context = {"form": form, "report": report, "columns": COLUMNS}
+    return render(request, "market/official_list.html", context, status=status)

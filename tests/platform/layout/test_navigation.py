@@ -53,7 +53,7 @@ def test_the_bureau_sidebar_holds_every_task_and_a_district_the_same_less_the_bu
     bureau = {link.href for link in links(people.bureau)}
     district = {link.href for link in links(people.district)}
     assert district < bureau
-    bureau_tools = {"notifications:dead_letters", "staff_new", "reviews", "market:reviews"}
+    bureau_tools = {"notifications:dead_letters", "staff_new", "reviews", "market:reviews", "market:official_list"}
     publishing = {"market:owned", "market:scenario_new"}  # the bureau publishes scenarios as 场景方 do
     assert bureau - district == {reverse(name) for name in bureau_tools | publishing}
     assert len(bureau) == sum(len(group.entries) for group in SIDEBAR) - 3  # 本站工作台, 首页, 导师工作台 are others'

@@ -26,6 +26,8 @@ OPEN_VIEWS = [("GET", "/market/products/{draft}/", SEES_DRAFT, 404)]  # public v
 PAGES = [
     ("GET", "/market/mine/", ENTERPRISES, 403),
     ("GET", "/market/reviews/", {"bureau": 200}, 403),
+    ("GET", "/market/lists/import/", {"bureau": 200}, 403),
+    ("POST", "/market/lists/import/", {"bureau": 400}, 403),  # the empty form's errors
     ("GET", "/market/products/new/", ENTERPRISES, 403),
     ("POST", "/market/products/new/", dict.fromkeys(ENTERPRISES, 400), 403),  # the empty form's errors
     ("GET", "/market/products/{draft}/edit/", {**MEMBERS, "outsider": 404}, 403),

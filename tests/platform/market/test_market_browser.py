@@ -1,25 +1,18 @@
 """Browser journey: an enterprise lists a product, the bureau approves it into the public catalogue; an owner publishes
 a scenario, sees the product suggested, and shortlists an enterprise's proposal."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
 from gaoqi.apps.market.models import Product
-from tests.platform.browser import shot
+from tests.platform.browser import log_in, shot
 from tests.platform.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _login(page, username):
-    page.context.clear_cookies()
-    page.goto("/accounts/login/")
-    page.fill("[name=username]", username)
-    page.fill("[name=password]", PASSWORD)
-    page.click("button.primary")
-    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+    log_in(page, username, PASSWORD)
 
 
 def test_a_product_goes_from_the_enterprise_through_the_bureau_into_the_catalogue_and_to_a_scenario(page, market):
