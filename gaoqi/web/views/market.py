@@ -186,6 +186,7 @@ def _scenario_context(request, scenario, proposal_form=None):
         context["proposals"] = selectors.proposals_visible(actor=actor).filter(scenario=scenario)
         context["moves"] = PROPOSAL_MOVES
         context["suggested"] = suggest.products_for(scenario)
+        context["suggested_enterprises"] = suggest.enterprises_for(scenario)
         context["move_form"] = ProposalMoveForm()
     if enterprise is not None:
         context["own"] = selectors.proposals_visible(actor=actor).filter(scenario=scenario).first()

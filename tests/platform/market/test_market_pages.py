@@ -69,6 +69,7 @@ def test_an_owner_publishes_a_scenario_and_sees_suggestions_and_proposals(client
     assert "推荐产品" in body
     assert "地铁隧道巡检机器人" in body
     assert "同属一个技术领域（二级）" in body
+    assert "代表产品：地铁隧道巡检机器人" in body  # 推荐企业: 天河云 by its best product
 
 
 def test_a_past_deadline_is_refused_on_its_field(client, market):
