@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from gaoqi.api.schemas import District, Error, Id, Offset, window
+from gaoqi.api.schemas import Error, Id, Offset, window
 from gaoqi.apps.enterprises.models import IPItem
 from gaoqi.apps.enterprises.selectors import enterprise_own
 from gaoqi.apps.market import selectors, services, suggest
@@ -68,7 +68,7 @@ class ScenarioIn(Schema):
     field: SubField
     budget: Scenario.Budget
     deadline: datetime.date
-    district: District
+    district: str = Field(pattern=r"^4401\d\d$", description="区划代码，如 440106")
 
 
 class ScenarioOut(Schema):

@@ -63,7 +63,7 @@ def _products(rng: random.Random, enterprises: list, demo_enterprise) -> list[Pr
             makers.append(demo_enterprise)
         for maker in makers:
             low, high = _price(rng, kind)
-            state = rng.choices(list(STATE_WEIGHTS), weights=STATE_WEIGHTS.values())[0]
+            state = rng.choices(list(STATE_WEIGHTS), weights=list(STATE_WEIGHTS.values()))[0]
             if maker == demo_enterprise and field == "805":  # the demo login has a draft to submit
                 state = Product.State.DRAFT
             certified = rng.random() < 0.25 and kind in ("equipment", "software", "material")

@@ -9,7 +9,9 @@ from gaoqi.rules.rulebooks import parameters
 @cache
 def catalogue() -> dict[str, str]:
     """Every code of the catalogue (8 fields, 52 sub-fields, 254 items) with its name, in force today."""
-    return dict(parameters()["hte.fields.catalogue"].entries[-1].value)
+    value = parameters()["hte.fields.catalogue"].entries[-1].value
+    assert isinstance(value, dict)
+    return {str(code): str(name) for code, name in value.items()}
 
 
 @cache

@@ -101,7 +101,8 @@ def official_list_import(*, actor, kind: str, data: bytes, filename: str, dry_ru
         raise DomainError(_("文件是空的。"), field="file")
     _check_header(table[0])
     enterprises = dict(Enterprise.objects.values_list("uscc", "pk"))
-    report, rows, seen = ImportReport(), [], {}
+    report, rows = ImportReport(), []
+    seen: dict[tuple[int, str], int] = {}
     for line, values in enumerate(table[1:], start=2):
         if all(v is None or not str(v).strip() for v in values):
             continue

@@ -28,7 +28,7 @@ def product_text(product: Product) -> dict[str, str]:
 
 
 def product_terms(product: Product) -> dict[str, int]:
-    weights = Counter()
+    weights: Counter[str] = Counter()
     for part, text in product_text(product).items():
         for term in text_terms(text or ""):
             weights[term] += PRODUCT_WEIGHTS[part]

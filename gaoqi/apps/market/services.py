@@ -12,6 +12,7 @@ from gaoqi.apps.market import push
 from gaoqi.apps.market.models import Organisation, Product, Proposal, Scenario
 from gaoqi.apps.market.selectors import REVIEWERS, organisations_managed, product_get, proposal_get, scenario_can_manage
 from gaoqi.core.audit import audit_record, field_changes
+from gaoqi.core.districts import DISTRICT_NAMES
 from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.roles import Role
 
@@ -19,7 +20,7 @@ State = Product.State
 EDITABLE_STATES = frozenset({State.DRAFT, State.RETURNED, State.WITHDRAWN})
 PRODUCT_FIELDS = ("name", "field", "kind", "certifications", "price_min", "price_max", "customers", "description")
 # (from, to) → who may move a product: the enterprise ("member") or the bureau ("reviewer").
-PRODUCT_MOVES = {
+PRODUCT_MOVES: dict[tuple[str, str], str] = {
     (State.DRAFT, State.SUBMITTED): "member",
     (State.RETURNED, State.SUBMITTED): "member",
     (State.WITHDRAWN, State.SUBMITTED): "member",
@@ -28,7 +29,7 @@ PRODUCT_MOVES = {
     (State.APPROVED, State.LISTED): "reviewer",
     (State.LISTED, State.WITHDRAWN): "either",
 }
-PROPOSAL_MOVES = {
+PROPOSAL_MOVES: dict[str, set[str]] = {
     Proposal.State.SUBMITTED: {Proposal.State.SHORTLISTED, Proposal.State.DECLINED},
     Proposal.State.SHORTLISTED: {Proposal.State.CONNECTED, Proposal.State.DECLINED},
     Proposal.State.CONNECTED: {Proposal.State.SIGNED, Proposal.State.DECLINED},
@@ -82,7 +83,8 @@ def product_save(*, actor, pk=None, ip_items=(), **values) -> Product:
 
 
 def _may_move(actor, product: Product, who: str) -> bool:
-    member = actor.role == Role.ENTERPRISE and (own := enterprise_own(actor=actor)) and own.pk == product.enterprise_id
+    own = enterprise_own(actor=actor) if actor.role == Role.ENTERPRISE else None
+    member = own is not None and own.pk == product.enterprise_id
     reviewer = actor.role in REVIEWERS
     return {"member": member, "reviewer": reviewer, "either": member or reviewer}[who]
 
@@ -136,6 +138,8 @@ def scenario_publish(*, actor, organisation: Organisation, **values) -> Scenario
     if not organisations_managed(actor=actor).filter(pk=organisation.pk).exists():
         raise PermissionDenied
     values = {name: values[name] for name in SCENARIO_FIELDS}
+    if values["district"] not in DISTRICT_NAMES:
+        raise DomainError(_("请选择广州市的一个区。"), field="district")
     if values["deadline"] < timezone.localdate():
         raise DomainError(_("征集截止日期不能早于今天。"), field="deadline")
     scenario = Scenario.objects.create(organisation=organisation, published_by=actor, **values)
@@ -182,7 +186,7 @@ def proposal_move(*, actor, pk, to: str, comment: str = "") -> Proposal:
     proposal = proposal_get(actor=actor, pk=pk)
     if not scenario_can_manage(actor=actor, scenario=proposal.scenario):
         raise PermissionDenied
-    if to not in PROPOSAL_MOVES.get(proposal.state, ()):
+    if to not in PROPOSAL_MOVES.get(proposal.state, set()):
         raise DomainError(
             _("方案当前状态为“%(state)s”，不能变更为所选状态。") % {"state": proposal.get_state_display()},
             code="conflict",

@@ -2,6 +2,7 @@
 reasons it was suggested (``matching``)."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -15,7 +16,7 @@ SHOWN = 10
 
 @dataclass(frozen=True)
 class Suggested:
-    item: object
+    item: Any
     score: float
     reasons: list[str]
 

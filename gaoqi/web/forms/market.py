@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gaoqi.apps.enterprises.models import Certificate
+from gaoqi.apps.enterprises.models import Certificate, IPItem
 from gaoqi.apps.market.fields import sub_fields
-from gaoqi.apps.market.models import Product, Proposal, Scenario
+from gaoqi.apps.market.models import Organisation, Product, Proposal, Scenario
 from gaoqi.apps.market.official_lists import LISTS
 from gaoqi.core.districts import DISTRICTS
 
@@ -24,8 +24,8 @@ class ProductForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    ip_items = forms.ModelMultipleChoiceField(
-        label=_("相关知识产权"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    ip_items: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        label=_("相关知识产权"), queryset=IPItem.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
     price_min = forms.DecimalField(
         label=_("参考价格下限（元）"), max_digits=14, decimal_places=2, min_value=0, required=False
@@ -50,7 +50,9 @@ class MoveForm(forms.Form):
 
 
 class ScenarioForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("场景方单位"), queryset=None, empty_label=_("请选择"))
+    organisation: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("场景方单位"), queryset=Organisation.objects.none(), empty_label=_("请选择")
+    )
     title = forms.CharField(label=_("场景名称"), max_length=120)
     problem = forms.CharField(label=_("需求描述"), max_length=2000, widget=forms.Textarea(attrs={"rows": 6}))
     field = forms.ChoiceField(label=_("技术领域"), choices=_field_choices)
@@ -65,8 +67,8 @@ class ScenarioForm(forms.Form):
 
 class ProposalForm(forms.Form):
     text = forms.CharField(label=_("解决方案"), max_length=3000, widget=forms.Textarea(attrs={"rows": 5}))
-    products = forms.ModelMultipleChoiceField(
-        label=_("相关产品"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    products: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        label=_("相关产品"), queryset=Product.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args, products, **kwargs):

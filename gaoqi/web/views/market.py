@@ -58,7 +58,7 @@ def _moves(actor, product: Product) -> list[tuple[str, str]]:
     reviewer = actor.is_authenticated and actor.role in selectors.REVIEWERS
     allowed = {"member": own, "reviewer": reviewer, "either": own or reviewer}
     return [
-        (to, Product.State(to).label)
+        (to, str(Product.State(to).label))
         for (state, to), who in PRODUCT_MOVES.items()
         if state == product.state and allowed[who]
     ]
