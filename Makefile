@@ -25,7 +25,7 @@ run: .venv/.synced system-packages
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	echo ""; \
 	echo "高企服务云 gaoqi: http://127.0.0.1:$(PORT)/   (API docs: http://127.0.0.1:$(PORT)/api/v1/docs)"; \
-	echo "演示账号 demo logins (password gaoqi-demo): enterprise, bureau, district (黄埔 440112), mentor, station, bank"; \
+	echo "演示账号 demo logins (password gaoqi-demo): enterprise, bureau, district (黄埔 440112), mentor, station, bank, owner (场景方)"; \
 	echo ""; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

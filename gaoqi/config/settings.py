@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "gaoqi.apps.training",
     "gaoqi.apps.mentoring",
     "gaoqi.apps.servicedesk",
+    "gaoqi.apps.market",
     "django.forms",  # last: gaoqi.web overrides some of its widget templates (see gaoqi/web/forms/rendering.py)
 ]
 

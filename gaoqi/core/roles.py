@@ -13,6 +13,7 @@ class Role(models.TextChoices):
     FINANCE = "finance", _("金融机构")
     DISTRICT = "district", _("区科技局")
     BUREAU = "bureau", _("市科技局")
+    SCENARIO_OWNER = "scenario_owner", _("场景方")
 
 
 STAFF_ROLES = frozenset({Role.DISTRICT, Role.BUREAU})

@@ -21,11 +21,13 @@ CONSOLE = STAFF | {Role.MENTOR}
 DESK = CONSOLE | {Role.STATION}
 ORGANISERS = STAFF | {Role.STATION}
 EVERYONE = frozenset(Role)
+PUBLISHERS = frozenset({Role.BUREAU, Role.SCENARIO_OWNER})
 HOMES = {
     Role.ENTERPRISE: "portal",
     Role.BUREAU: "console",
     Role.DISTRICT: "console",
     Role.MENTOR: "mentoring:workbench",
+    Role.SCENARIO_OWNER: "market:owned",
 }
 
 
@@ -102,6 +104,17 @@ SIDEBAR = (
         ),
     ),
     Group(
+        _("产品兴企"),
+        (
+            Entry(_("创新产品目录"), "market:catalogue", "box-seam", EVERYONE - {Role.ENTERPRISE}),
+            Entry(_("产品审核"), "market:reviews", "patch-check", frozenset({Role.BUREAU})),
+            Entry(_("官方名单导入"), "market:official_list", "file-earmark-arrow-up", frozenset({Role.BUREAU})),
+            Entry(_("应用场景"), "market:scenarios", "signpost-split", EVERYONE - {Role.ENTERPRISE}),
+            Entry(_("我发布的场景"), "market:owned", "clipboard-data", PUBLISHERS),
+            Entry(_("发布应用场景"), "market:scenario_new", "plus-square", PUBLISHERS),
+        ),
+    ),
+    Group(
         _("导师与工作站"),
         (
             Entry(_("导师队伍"), "mentoring:mentors", "people", STAFF),
@@ -126,12 +139,16 @@ TOP_MENU = (
     Entry(_("科创学堂"), "training:index", "mortarboard", ENTERPRISE),
     Entry(_("我的报名"), "training:mine", "card-checklist", ENTERPRISE, _has_enterprise),
     Entry(_("有求必应"), "servicedesk:list", "chat-square-text", ENTERPRISE, _has_enterprise),
+    Entry(_("产品与场景"), "market:mine", "box-seam", ENTERPRISE, _has_enterprise),
+    Entry(_("应用场景"), "market:scenarios", "signpost-split", ENTERPRISE),
 )
 
 VISITOR_MENU = (
     Entry(_("政策库"), "policies:list", "journal-text", frozenset()),
     Entry(_("申报日历"), "policies:calendar", "calendar3", frozenset()),
     Entry(_("服务工作站"), "mentoring:stations", "geo-alt", frozenset()),
+    Entry(_("创新产品"), "market:catalogue", "box-seam", frozenset()),
+    Entry(_("应用场景"), "market:scenarios", "signpost-split", frozenset()),
 )
 """What a visitor can read before signing in."""
 

@@ -1,10 +1,11 @@
 """Browser fixtures: Playwright on the system Chromium against the live test server, screenshots in test-artifacts/."""
 
+import re
 from pathlib import Path
 
 import pytest
 from django.db import connections
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from gaoqi.core.pdf import CHROMIUM, CHROMIUM_FLAGS
 
@@ -31,3 +32,13 @@ def page(live_server, monkeypatch):
 
 def shot(page, name):
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def log_in(page, username, password):
+    """Sign in through the login page, starting from a fresh session."""
+    page.context.clear_cookies()
+    page.goto("/accounts/login/")
+    page.fill("[name=username]", username)
+    page.fill("[name=password]", password)
+    page.click("button.primary")
+    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))

@@ -9,6 +9,7 @@ from django.db.models import F
 
 from gaoqi.apps.assessments.models import Assessment
 from gaoqi.apps.enterprises.models import Certificate, Enterprise, FiscalYear, IPItem, Membership
+from gaoqi.apps.market.models import Product, Scenario
 from gaoqi.apps.notifications.models import Notice
 from gaoqi.apps.policies.models import Policy
 from gaoqi.apps.servicedesk.models import ServiceRequest
@@ -28,8 +29,8 @@ def loaded(db, clock, settings):
 
 def test_a_year_ahead_every_app_loads_consistent_data_placed_around_that_day(loaded):
     today, output = loaded
-    assert "[12/12]" in output
-    assert output.count("秒") >= 12
+    assert "[13/13]" in output
+    assert output.count("秒") >= 13
     # the last three completed fiscal years; IP granted between registration and today
     assert set(FiscalYear.objects.values_list("year", flat=True)) == {2028, 2029, 2030}
     assert not IPItem.objects.filter(granted_on__lt=F("enterprise__registered_on")).exists()
@@ -52,6 +53,11 @@ def test_a_year_ahead_every_app_loads_consistent_data_placed_around_that_day(loa
     assert Policy.objects.filter(opens_on__gt=today).exists()
     assert not ServiceRequest.objects.filter(created_at__gt=FAR_AHEAD).exists()
     assert ServiceRequest.objects.filter(created_at__gt=FAR_AHEAD - dt.timedelta(days=30)).exists()
+    # 产品兴企: products, open scenarios due after today, a past 对对碰 linked to scenarios
+    assert Product.objects.count() >= 200
+    assert Scenario.objects.filter(state=Scenario.State.OPEN, deadline__gt=today).count() >= 40
+    assert not Scenario.objects.filter(published_at__gt=FAR_AHEAD).exists()
+    assert Session.objects.filter(scenarios__isnull=False, starts_at__date__lt=today).exists()
 
 
 def test_a_second_run_loads_nothing_again(loaded):

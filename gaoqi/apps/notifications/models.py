@@ -17,6 +17,7 @@ class NoticeTopic(models.TextChoices):
     MENTOR = "mentor", _("导师服务")
     BROADCAST = "broadcast", _("公告")
     ACCOUNT = "account", _("账户与审核")
+    MARKET = "market", _("产品与场景对接")
 
 
 class Notice(models.Model):

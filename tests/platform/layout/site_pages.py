@@ -17,6 +17,7 @@ from gaoqi.apps.assessments.models import Assessment, BatchRun
 from gaoqi.apps.enterprises.demo import DEMO_PASSWORD
 from gaoqi.apps.enterprises.models import MentorAssignment
 from gaoqi.apps.enterprises.services import enterprise_register
+from gaoqi.apps.market.models import Product, Proposal, Scenario
 from gaoqi.apps.mentoring.models import MentorProfile, Station
 from gaoqi.apps.notifications.channels import unsubscribe_token
 from gaoqi.apps.notifications.models import Notice
@@ -25,7 +26,7 @@ from gaoqi.apps.servicedesk.models import Attachment, ServiceRequest
 from gaoqi.apps.training.models import Registration, Session
 from gaoqi.web.profile_steps import STEP_KEYS
 
-ROLES = ["anonymous", "enterprise", "claimant", "bureau", "district", "mentor", "station", "bank"]
+ROLES = ["anonymous", "enterprise", "claimant", "bureau", "district", "mentor", "station", "bank", "owner"]
 """The demo logins, a visitor, and ``claimant``: registered with the demo enterprise's credit code, awaiting review."""
 
 
@@ -71,6 +72,10 @@ class World:
     station: Station
     mentor_profile: MentorProfile
     mentored: int
+    product: Product
+    own_draft: Product
+    scenario: Scenario
+    proposal: Proposal
 
 
 def build_world() -> World:
@@ -116,6 +121,10 @@ def build_world() -> World:
         station=station,
         mentor_profile=MentorProfile.objects.order_by("pk").first(),
         mentored=MentorAssignment.objects.filter(mentor__username="mentor").order_by("pk").first().enterprise_id,
+        product=Product.objects.filter(state=Product.State.LISTED).order_by("pk").first(),
+        own_draft=Product.objects.filter(enterprise=enterprise, state=Product.State.DRAFT).order_by("pk").first(),
+        scenario=Scenario.objects.filter(organisation__members__username="owner").order_by("pk").first(),
+        proposal=Proposal.objects.filter(scenario__organisation__members__username="owner").order_by("pk").first(),
     )
 
 
@@ -170,6 +179,12 @@ SAMPLES = {
     "servicedesk:reroute": _pk(lambda w: w.request.pk),
     "servicedesk:cancel": _pk(lambda w: w.request.pk),
     "servicedesk:attachment": _pk(lambda w: w.attachment.pk),
+    "market:product": lambda w: [{"pk": w.product.pk}, {"pk": w.own_draft.pk}],
+    "market:product_edit": _pk(lambda w: w.own_draft.pk),
+    "market:product_move": _pk(lambda w: 0),  # answers POST only
+    "market:scenario": _pk(lambda w: w.scenario.pk),
+    "market:propose": _pk(lambda w: 0),
+    "market:proposal_move": _pk(lambda w: 0),
 }
 """Route name → the parameters it is opened with, taken from the demo data."""
 

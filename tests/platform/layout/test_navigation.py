@@ -53,7 +53,9 @@ def test_the_bureau_sidebar_holds_every_task_and_a_district_the_same_less_the_bu
     bureau = {link.href for link in links(people.bureau)}
     district = {link.href for link in links(people.district)}
     assert district < bureau
-    assert bureau - district == {reverse("notifications:dead_letters"), reverse("staff_new"), reverse("reviews")}
+    bureau_tools = {"notifications:dead_letters", "staff_new", "reviews", "market:reviews", "market:official_list"}
+    publishing = {"market:owned", "market:scenario_new"}  # the bureau publishes scenarios as 场景方 do
+    assert bureau - district == {reverse(name) for name in bureau_tools | publishing}
     assert len(bureau) == sum(len(group.entries) for group in SIDEBAR) - 3  # 本站工作台, 首页, 导师工作台 are others'
 
 
@@ -112,7 +114,8 @@ def test_a_claimant_lands_on_the_claim_and_is_offered_only_what_needs_no_enterpr
     client.force_login(claimant)
     assert client.get(reverse("home")).url == reverse("claim_status")
     shown = links(claimant)
-    assert [link.href for link in shown] == [reverse("policies:list"), reverse("training:index")]
+    expected = ("policies:list", "training:index", "market:scenarios")
+    assert [link.href for link in shown] == [reverse(name) for name in expected]
     for link in shown:
         assert client.get(link.href).status_code == 200
     assert f'href="{reverse("colleagues")}"' not in client.get(reverse("claim_status")).content.decode()

@@ -1,25 +1,18 @@
 """Browser journey: an enterprise registers attendees, staff check them in by code, the enterprise sees attendance."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
 from gaoqi.apps.training.models import Registration
 from gaoqi.apps.training.services import checkin, registration_create
-from tests.platform.browser import shot
+from tests.platform.browser import log_in, shot
 from tests.platform.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _login(page, username):
-    page.context.clear_cookies()
-    page.goto("/accounts/login/")
-    page.fill("[name=username]", username)
-    page.fill("[name=password]", PASSWORD)
-    page.click("button.primary")
-    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+    log_in(page, username, PASSWORD)
 
 
 def test_an_enterprise_registers_attendees_staff_check_them_in_and_the_enterprise_sees_it(page, cast, session):

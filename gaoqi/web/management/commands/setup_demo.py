@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from gaoqi.apps.enterprises.demo import DEMO_PASSWORD, DEMO_USERS
+from gaoqi.apps.market.demo import OWNER_LOGIN
 
 STEPS = [
     ("数据库迁移", "migrate", {"interactive": False, "skip_checks": True}),
@@ -16,6 +17,7 @@ STEPS = [
     ("导师与服务站", "demo_mentoring", {"if_empty": True}),
     ("科创学堂", "demo_training", {"if_empty": True}),
     ("有求必应", "demo_servicedesk", {"if_empty": True}),
+    ("产品兴企", "demo_market", {"if_empty": True}),
     ("政策库（发布并推送）", "demo_policies", {"if_empty": True}),
     ("通知", "demo_notifications", {"if_empty": True}),
     ("排程：科创学堂提醒", "schedule_training", {}),
@@ -41,7 +43,7 @@ class Command(BaseCommand):
                 kwargs = kwargs | {"enterprises": enterprises}
             call_command(command, verbosity=0, stdout=io.StringIO(), **kwargs)
             self.stdout.write(f"[{number:2}/{len(STEPS)}] {label} … {time.perf_counter() - step:.1f} 秒")
-        logins = ", ".join(name for name, _role, _district in DEMO_USERS)
+        logins = ", ".join([*(name for name, _role, _district in DEMO_USERS), OWNER_LOGIN])
         self.stdout.write(
             self.style.SUCCESS(
                 f"演示环境就绪，用时 {time.perf_counter() - started:.1f} 秒；演示账号 {logins}，密码 {DEMO_PASSWORD}"
