@@ -3,11 +3,11 @@
 from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gaoqi.apps.notifications.models import NoticeTopic
 from gaoqi.apps.notifications.services import NoticeSpec, enterprise_user_ids, notify
+from gaoqi.core.pagelinks import link_for
 from gaoqi.core.roles import public_name
 
 
@@ -28,7 +28,7 @@ def pairs_notify(pairs: list[Pair]) -> int:
     to_members_body = _("市科技局为贵企业安排了一对一服务导师，导师将与您联系。")
     to_members_why = _("市科技局为贵企业安排的一对一服务")
     mentors = get_user_model().objects.in_bulk({p.mentor_id for p in pairs})
-    workbench = reverse("mentoring:workbench")
+    workbench = link_for("mentoring.workbench")
     specs = []
     for p in pairs:
         common = {

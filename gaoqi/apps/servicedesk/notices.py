@@ -3,12 +3,12 @@
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gaoqi.apps.notifications.services import NoticeSpec, enterprise_user_ids, notify
 from gaoqi.apps.servicedesk.models import RequestEvent, ServiceRequest
 from gaoqi.apps.servicedesk.routing import handler_label
+from gaoqi.core.pagelinks import link_for
 from gaoqi.core.roles import Role
 
 TOPIC = "service"
@@ -82,7 +82,7 @@ def notify_parties(request: ServiceRequest, event: RequestEvent, *, former: Iter
     safe to repeat (one notice per user and event)."""
     body, public = _body(request, event), _public_body(request, event)
     members = set(enterprise_user_ids([request.enterprise_id]).get(request.enterprise_id, []))
-    link = reverse("servicedesk:detail", args=[request.pk])
+    link = link_for("servicedesk.request", request.pk)
     specs = [
         NoticeSpec(
             user_id=uid,
