@@ -95,7 +95,7 @@ def test_the_bureau_filters_and_watches_a_batch_reach_100_percent(page, run_work
     shot(page, "console-filtered")
     page.on("dialog", lambda dialog: dialog.accept())
     page.check("#batch-confirm")
-    page.click("text=重新评估全部企业")
+    page.click('button:has-text("重新评估全部企业")')
     expect(page.locator("#batch")).to_be_visible()
     page.reload()
     expect(page.locator("#batch")).to_be_visible()

@@ -56,7 +56,7 @@ def test_an_exported_profile_imports_back_unchanged(cast):
     report = profile_import(actor=cast.owner, enterprise=cast.ours, data=profile_export(cast.ours))
 
     assert report.ok, report.messages
-    assert report.changes == {"ip": [2, 2], "conversions": [1, 1], "incidents": [1, 1], "certificates": [1, 1]}
+    assert report.changes == {}  # the same rows again are no change
     assert profile_as_dict(cast.ours) == before
     assert _ip_rows(cast.ours) == ips
 
