@@ -24,7 +24,6 @@ class Command(BaseCommand):
     def handle(self, *, once: bool, interval: float | None, **options):
         interval = interval or settings.BACKGROUND["scheduler_seconds"]
         while True:
-            close_old_connections()
             try:
                 done = periodic.tick()
             except DatabaseError:
@@ -33,6 +32,7 @@ class Command(BaseCommand):
                 # a busy or restarting database: try again on the next pass rather than stop scheduling
                 logger.exception("Scheduler pass failed; retrying in %s s", interval)
                 time.sleep(interval)
+                close_old_connections()
                 continue
             if done["queued"] or done["requeued"] or done["failed"] or once:
                 self.stdout.write(
@@ -44,3 +44,4 @@ class Command(BaseCommand):
             due = periodic.next_due()
             wait = interval if due is None else (due - timezone.now()).total_seconds()
             time.sleep(min(interval, max(wait, 0.05)))
+            close_old_connections()  # as between requests: drop a connection the database closed meanwhile
