@@ -59,7 +59,9 @@ test: lint system-packages
 	fi
 
 # The platform tests that involve dates (deadlines, SLAs, sessions, fiscal years, demo data), with the clock a year
-# ahead (GAOQI_TEST_CLOCK_OFFSET_DAYS, tests/conftest.py): a date bomb shows up here a year before it goes off.
+# ahead (GAOQI_TEST_CLOCK_OFFSET_DAYS, tests/conftest.py): a date bomb shows up here a year before it goes off. Left
+# out: browser tests, the per-app authorisation matrices and the mentoring solver (no dates of their own), and the
+# crash test (its worker subprocess runs on the real clock).
 YEAR_AHEAD_DAYS ?= 365
 YEAR_AHEAD_TESTS := tests/platform/notifications tests/platform/servicedesk tests/platform/training \
 	tests/platform/policies tests/platform/mentoring tests/platform/test_demo_setup.py \
@@ -67,7 +69,7 @@ YEAR_AHEAD_TESTS := tests/platform/notifications tests/platform/servicedesk test
 	tests/platform/test_background.py tests/platform/test_web_console.py tests/platform/test_excel.py
 test-year-ahead: .venv/.synced
 	env -u DATABASE_URL GAOQI_TEST_CLOCK_OFFSET_DAYS=$(YEAR_AHEAD_DAYS) $(BIN)/pytest -q -m "not browser" \
-		--deselect tests/platform/notifications/test_notifications_crash.py $(YEAR_AHEAD_TESTS)
+		--ignore-glob="*_authorisation.py" --ignore-glob="*_solver.py" --ignore-glob="*_crash.py" $(YEAR_AHEAD_TESTS)
 
 bench: .venv/.synced
 	$(BIN)/python bench/rules_bench.py
