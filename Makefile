@@ -66,7 +66,8 @@ YEAR_AHEAD_DAYS ?= 365
 YEAR_AHEAD_TESTS := tests/platform/notifications tests/platform/servicedesk tests/platform/training \
 	tests/platform/policies tests/platform/mentoring tests/platform/test_demo_setup.py \
 	tests/platform/test_assessment_services.py tests/platform/test_enterprise_services.py \
-	tests/platform/test_background.py tests/platform/test_web_console.py tests/platform/test_excel.py
+	tests/platform/test_background.py tests/platform/test_web_console.py tests/platform/test_excel.py \
+	tests/platform/test_registration_dates.py
 test-year-ahead: .venv/.synced
 	env -u DATABASE_URL GAOQI_TEST_CLOCK_OFFSET_DAYS=$(YEAR_AHEAD_DAYS) $(BIN)/pytest -q -m "not browser" \
 		--ignore-glob="*_authorisation.py" --ignore-glob="*_solver.py" --ignore-glob="*_crash.py" $(YEAR_AHEAD_TESTS)
