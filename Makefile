@@ -8,7 +8,7 @@ PY := $(firstword $(wildcard $(shell pyenv root 2>/dev/null)/versions/3.12.1/bin
 UV := $(PY) -m uv
 BIN := .venv/bin
 
-.PHONY: run serve test test-year-ahead lint fmt system-packages bench bench-platform bench-pdf bench-load messages fuzz
+.PHONY: run serve test test-fast test-year-ahead lint fmt system-packages bench bench-platform bench-pdf bench-load messages fuzz
 
 .venv/.synced: pyproject.toml uv.lock
 	@test -n "$(PY)" || { echo "需要 Python 3.12 或 3.13 (Python 3.12+ is required; see .python-version)"; exit 1; }
@@ -43,6 +43,7 @@ lint: .venv/.synced
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 fmt: .venv/.synced
 	$(BIN)/ruff format .
@@ -57,6 +58,12 @@ test: lint system-packages
 		echo "== platform tests on PostgreSQL ($$DATABASE_URL) =="; \
 		$(BIN)/pytest -q tests/platform; \
 	fi
+
+# The inner loop: rules tests and platform tests on SQLite, without the browser journeys, the layout walk and the API
+# fuzzing (docs/platform.md, "Tests").
+test-fast: .venv/.synced
+	env -u DATABASE_URL $(BIN)/pytest -q -m "not browser" tests/rules tests/platform \
+		--ignore=tests/platform/layout --ignore=tests/platform/test_api_fuzz.py
 
 # The platform tests that involve dates (deadlines, SLAs, sessions, fiscal years, demo data), with the clock a year
 # ahead (GAOQI_TEST_CLOCK_OFFSET_DAYS, tests/conftest.py): a date bomb shows up here a year before it goes off. Left

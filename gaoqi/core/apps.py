@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("核心")
 
-    def ready(self):
+    def ready(self) -> None:
         from gaoqi.core import background
 
         background.connect()

@@ -18,6 +18,7 @@ import os
 import socket
 import threading
 import time
+from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, connections
@@ -51,11 +52,11 @@ def worker_name() -> str:
 class Heartbeat:
     """One daemon thread per worker process renewing the leases of the tasks that process is running."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.held: set[str] = set()
         self.lock = threading.Lock()
         self.thread: threading.Thread | None = None
-        self.pid = None
+        self.pid: int | None = None
 
     def hold(self, task_id: str) -> None:
         with self.lock:
@@ -91,7 +92,7 @@ class Heartbeat:
 HEARTBEAT = Heartbeat()
 
 
-def lease_take(sender, task_result, **kwargs) -> None:
+def lease_take(sender: type, task_result: Any, **kwargs: Any) -> None:
     """``task_started``: lease the task to this worker and keep the lease renewed while it runs."""
     task_id = str(task_result.id)
     task = task_result.task
@@ -109,7 +110,7 @@ def lease_take(sender, task_result, **kwargs) -> None:
     HEARTBEAT.hold(task_id)
 
 
-def lease_drop(sender, task_result, **kwargs) -> None:
+def lease_drop(sender: type, task_result: Any, **kwargs: Any) -> None:
     """``task_finished`` (success or failure): the task no longer needs its lease. rq reports a job whose worker died
     as failed with ``AbandonedJobError`` when it cleans up; that lease is kept, so the reaper re-queues the task."""
     if task_result.errors and task_result.errors[-1].exception_class_path == RQ_ABANDONED:
@@ -119,7 +120,7 @@ def lease_drop(sender, task_result, **kwargs) -> None:
     TaskLease.objects.filter(task_id=task_id).delete()
 
 
-def _reap_database_rows(now, live: set[str]) -> tuple[int, int]:
+def _reap_database_rows(now: datetime.datetime, live: set[str]) -> tuple[int, int]:
     requeued = failed = 0
     stale = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=now - lease_length())
     for row in stale.only("id", "worker_ids", "task_path"):
@@ -141,7 +142,7 @@ def _reap_database_rows(now, live: set[str]) -> tuple[int, int]:
     return requeued, failed
 
 
-def _reap_copies(expired) -> int:
+def _reap_copies(expired: list[TaskLease]) -> int:
     requeued = 0
     for lease in expired:
         task = import_string(lease.task_path).using(queue_name=lease.queue_name)
@@ -151,7 +152,7 @@ def _reap_copies(expired) -> int:
     return requeued
 
 
-def reap(now=None) -> dict:
+def reap(now: datetime.datetime | None = None) -> dict[str, int]:
     """Re-queue (or fail, after ``max_attempts`` starts) every running task whose worker stopped renewing its
     lease; returns ``{"requeued": n, "failed": m}``."""
     now = now or timezone.now()

@@ -11,6 +11,7 @@ queued again; missed runs are not made up one by one, the job simply runs once a
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.tasks import Task, task_backends
@@ -25,13 +26,13 @@ from gaoqi.core.models import PeriodicJob
 class Declaration:
     name: str
     every: datetime.timedelta
-    task: Task
+    task: Task[[], Any]
 
 
 DECLARED: dict[str, Declaration] = {}
 
 
-def periodic(name: str, *, every: datetime.timedelta, task: Task) -> Task:
+def periodic(name: str, *, every: datetime.timedelta, task: Task[[], Any]) -> Task[[], Any]:
     """Declare that ``task`` (taking no arguments) runs every ``every``; returns the task."""
     DECLARED[name] = Declaration(name, every, task)
     return task
@@ -90,7 +91,7 @@ def job_claim(job: PeriodicJob, now: datetime.datetime) -> bool:
     )
 
 
-def tick(now: datetime.datetime | None = None) -> dict:
+def tick(now: datetime.datetime | None = None) -> dict[str, Any]:
     """Reap dead workers' tasks, then queue every due job once; returns what was done."""
     now = now or timezone.now()
     reaped = background.reap(now)

@@ -5,7 +5,7 @@ import logging
 import time
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import DatabaseError, close_old_connections
 from django.utils import timezone
 
@@ -17,11 +17,11 @@ logger = logging.getLogger(__name__)
 class Command(BaseCommand):
     help = "Queue due periodic jobs and re-queue tasks whose worker died; --once for a single pass."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--once", action="store_true", help="one pass, then exit")
         parser.add_argument("--interval", type=float, default=None, help="seconds between passes")
 
-    def handle(self, *, once: bool, interval: float | None, **options):
+    def handle(self, *, once: bool, interval: float | None, **options: object) -> None:
         interval = interval or settings.BACKGROUND["scheduler_seconds"]
         while True:
             try:
