@@ -3,6 +3,7 @@
 import datetime
 from typing import Annotated
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
@@ -109,7 +110,7 @@ def sessions(request, topic: Topic | None = None, upcoming: bool = True, limit: 
     if topic:
         qs = qs.filter(topic=topic)
     if upcoming:
-        qs = qs.filter(ends_at__gte=datetime.datetime.now(datetime.UTC))
+        qs = qs.filter(ends_at__gte=timezone.now())
     return qs[window(limit, most=500)]
 
 

@@ -159,6 +159,17 @@ if TASKS_REDIS_URL := os.environ.get("GAOQI_TASKS_REDIS_URL"):
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
     RQ_QUEUES = {name: {"URL": TASKS_REDIS_URL} for name in TASK_QUEUES}
 
+# Background work (docs/platform.md, "Background work"): a running task holds a lease that its worker's heartbeat
+# renews every third of ``lease_seconds``; ``manage.py run_periodic`` re-queues a task whose lease lapsed (its worker
+# died) up to ``max_attempts`` starts in all, and queues the periodic jobs every ``scheduler_seconds``. Batch
+# re-assessment commits its progress every ``batch_chunk`` enterprises and resumes after the last committed chunk.
+BACKGROUND = {
+    "lease_seconds": float(os.environ.get("GAOQI_TASK_LEASE_SECONDS", "60")),
+    "max_attempts": 3,
+    "scheduler_seconds": float(os.environ.get("GAOQI_SCHEDULER_SECONDS", "10")),
+    "batch_chunk": int(os.environ.get("GAOQI_BATCH_CHUNK", "2000")),
+}
+
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 if SMTP_HOST := os.environ.get("GAOQI_SMTP_HOST"):
     MAILERS = {

@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "gaoqi.core"
     label = "core"
     verbose_name = _("核心")
+
+    def ready(self) -> None:
+        from gaoqi.core import background
+
+        background.connect()

@@ -69,3 +69,37 @@ class Throttle(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.count}"
+
+
+class TaskLease(models.Model):
+    """A running task's claim: taken when a worker starts the task, renewed by that worker's heartbeat while it runs,
+    dropped when it ends. A lease that lapses means the worker died; the reaper puts the task back in the queue."""
+
+    task_id = models.CharField(max_length=64, unique=True)
+    task_path = models.TextField()
+    queue_name = models.CharField(max_length=32)
+    arguments = models.JSONField(default=dict)
+    worker = models.CharField(max_length=128)
+    started_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.task_path} {self.task_id} on {self.worker} until {self.expires_at:%H:%M:%S}"
+
+
+class PeriodicJob(models.Model):
+    """One row per declared periodic job (``gaoqi.core.periodic``): when it runs next and which task it queued last.
+    The scheduler claims a due row by moving ``next_run_at`` forward; only the process whose update wins queues it."""
+
+    name = models.CharField(max_length=64, unique=True)
+    task_path = models.TextField()
+    interval = models.DurationField()
+    next_run_at = models.DateTimeField(db_index=True)
+    last_run_at = models.DateTimeField(null=True, blank=True)
+    last_task_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["next_run_at", "name"]
+
+    def __str__(self):
+        return f"{self.name} every {self.interval}, next {self.next_run_at:%Y-%m-%d %H:%M}"

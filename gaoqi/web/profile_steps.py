@@ -1,8 +1,7 @@
 """The guided profile form: which forms each step shows and how they become a profile update."""
 
-import datetime
-
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gaoqi.apps.enterprises.models import MANAGEMENT_ITEMS, Enterprise, ManagementItems
@@ -37,7 +36,7 @@ def profile_years(enterprise: Enterprise) -> list[int]:
     years = sorted(enterprise.fiscal_years.values_list("year", flat=True))
     if len(years) >= 3:
         return years[-3:]
-    this = datetime.date.today().year
+    this = timezone.localdate().year
     return sorted(set(years) | {this - 3, this - 2, this - 1})[-3:]
 
 

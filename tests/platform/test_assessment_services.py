@@ -88,8 +88,8 @@ def test_running_a_finished_batch_again_changes_nothing(cast):
     assert Assessment.objects.filter(is_latest=True).count() == 2
 
 
-def test_a_batch_spanning_several_chunks_stores_every_result_once(cast, monkeypatch):
-    monkeypatch.setattr("gaoqi.apps.assessments.batch.CHUNK", 1)
+def test_a_batch_spanning_several_chunks_stores_every_result_once(cast, settings):
+    settings.BACKGROUND = {**settings.BACKGROUND, "batch_chunk": 1}
     batch = BatchRun.objects.create(created_by=cast.bureau, total=2)
     done = batch_execute(batch_id=batch.pk)
     assert (done.status, done.done) == ("done", 2)

@@ -9,7 +9,7 @@ import pytest
 import redis
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_URL = os.environ.get("GAOQI_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 ENQUEUE = """
 from gaoqi.apps.assessments.tasks import reassess_enterprise
 from gaoqi.apps.enterprises.models import Enterprise

@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import orjson
 import polars as pl
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -21,7 +22,6 @@ from gaoqi.apps.enterprises.models import Enterprise
 from gaoqi.apps.enterprises.profile import profiles_as_dicts
 from gaoqi.core.bulk import insert_rows
 
-CHUNK = 2000
 COLUMNS = ["enterprise", "batch", "as_of", "verdict", "score_min", "score_max", "rulebooks", "result"]
 COLUMNS += ["is_latest", "created_at"]
 SUMMARY = pl.struct(
@@ -42,7 +42,8 @@ def scope(batch: BatchRun):
 
 
 def _ids(batch: BatchRun, after: int) -> list[int]:
-    return list(scope(batch).filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[:CHUNK])
+    chunk = settings.BACKGROUND["batch_chunk"]
+    return list(scope(batch).filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[:chunk])
 
 
 def _readable(profile: dict, as_of) -> bool:
@@ -91,11 +92,13 @@ def _store(batch: BatchRun, ids: list[int], rows: list[tuple]) -> None:
     with transaction.atomic():
         Assessment.objects.filter(enterprise_id__in=[row[0] for row in rows], is_latest=True).update(is_latest=False)
         insert_rows(Assessment, COLUMNS, [(pk, batch.pk, *rest, True, now) for pk, *rest in rows])
-        BatchRun.objects.filter(pk=batch.pk).update(done=F("done") + len(ids), progressed_at=timezone.now())
+        BatchRun.objects.filter(pk=batch.pk).update(
+            done=F("done") + len(ids), resume_after=ids[-1], progressed_at=timezone.now()
+        )
 
 
-def _pipeline(batch: BatchRun, as_of) -> None:
-    last, pending = 0, None
+def _pipeline(batch: BatchRun, as_of, after: int) -> None:
+    last, pending = after, None
     with ThreadPoolExecutor(max_workers=1) as pool:
         while True:
             ids = _ids(batch, last)
@@ -108,13 +111,19 @@ def _pipeline(batch: BatchRun, as_of) -> None:
 
 
 def batch_execute(*, batch_id: int) -> BatchRun:
-    """Re-assess the batch's enterprises chunk by chunk, recording progress; a finished batch is left alone."""
+    """Re-assess the batch's enterprises chunk by chunk, committing progress with each chunk; a finished batch is left
+    alone, and a batch found RUNNING (its worker died and the task was re-queued) resumes after its last committed
+    chunk instead of starting again."""
     batch = BatchRun.objects.get(pk=batch_id)
     if batch.status == BatchRun.Status.DONE:
         return batch
-    BatchRun.objects.filter(pk=batch.pk).update(status=BatchRun.Status.RUNNING, done=0, progressed_at=timezone.now())
+    if batch.status != BatchRun.Status.RUNNING:
+        batch.done = batch.resume_after = 0
+    BatchRun.objects.filter(pk=batch.pk).update(
+        status=BatchRun.Status.RUNNING, done=batch.done, resume_after=batch.resume_after, progressed_at=timezone.now()
+    )
     try:
-        _pipeline(batch, timezone.localdate())
+        _pipeline(batch, timezone.localdate(), batch.resume_after)
     except Exception as exc:
         BatchRun.objects.filter(pk=batch.pk).update(status=BatchRun.Status.FAILED, error=str(exc)[:2000])
         raise

@@ -27,6 +27,8 @@ class BatchRun(models.Model):
     status = models.CharField(_("状态"), max_length=8, choices=Status.choices, default=Status.QUEUED)
     total = models.PositiveIntegerField(_("总数"), default=0)
     done = models.PositiveIntegerField(_("已完成"), default=0)
+    # the last enterprise of the last committed chunk: a batch re-queued after its worker died resumes after it
+    resume_after = models.BigIntegerField(default=0, editable=False)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     progressed_at = models.DateTimeField(default=timezone.now)

@@ -5,6 +5,7 @@ import random
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from gaoqi.apps.accounts.passwords import checked_hash
 from gaoqi.apps.enterprises.models import MentorAssignment
@@ -132,7 +133,7 @@ def seed(*, seed: int = 2026, today: datetime.date | None = None) -> dict:
         next(s for s in stations if s.district == "440112").operators.add(operator)
     bureau = User.objects.filter(role=Role.BUREAU).order_by("pk").first()
     outcome = match_newcomers(actor=bureau) if bureau else None
-    _visits(rng, profiles[0].user, today or datetime.date.today())
+    _visits(rng, profiles[0].user, today or timezone.localdate())
     return {
         "stations": len(stations),
         "mentors": len(profiles),

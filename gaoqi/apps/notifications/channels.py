@@ -3,12 +3,11 @@
 import hashlib
 import hmac
 import json
-import time
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage, mailers
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from gaoqi.apps.notifications import targets
@@ -94,7 +93,7 @@ def signature(secret: str, body: bytes) -> str:
 
 def webhook_send(delivery: Delivery, notice: Notice) -> None:
     """POST the notice as JSON to the checked, pinned address; any answer other than 2xx, or none, raises."""
-    now = int(time.time())
+    now = int(timezone.now().timestamp())
     body = webhook_payload(delivery, notice, now)
     headers = {
         "Content-Type": "application/json; charset=utf-8",

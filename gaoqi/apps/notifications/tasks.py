@@ -1,4 +1,4 @@
-"""Background delivery: one idempotent pass over the outbox that re-queues itself for the next due row."""
+"""Background delivery: one idempotent pass over the outbox, queued every minute and at once after new notices."""
 
 import datetime
 
@@ -9,8 +9,9 @@ from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from gaoqi.apps.notifications import worker
+from gaoqi.core.periodic import periodic
 
-HEARTBEAT = datetime.timedelta(minutes=15)
+EVERY = datetime.timedelta(minutes=1)
 
 
 def _queued_by(when) -> bool:
@@ -31,10 +32,13 @@ def delivery_kick(when=None) -> None:
 
 @task
 def deliver_due() -> int:
-    """Send what is due for up to a minute, then queue the next pass for the next due row (at once when rows are still
-    waiting, at least every 15 minutes)."""
+    """Send what is due for up to a minute, then queue another pass for the next due row when that comes before the
+    next periodic pass (at once when rows are still waiting); the periodic job (every minute) covers the rest."""
     handled = worker.deliver_pass(budget_seconds=settings.NOTIFICATIONS["pass_seconds"])
     now = timezone.now()
-    nxt = worker.next_due_at()
-    delivery_kick(max(now, min(nxt, now + HEARTBEAT)) if nxt else now + HEARTBEAT)
+    if (nxt := worker.next_due_at()) is not None and nxt < now + EVERY:
+        delivery_kick(max(now, nxt))
     return handled
+
+
+periodic("notifications.deliver_due", every=EVERY, task=deliver_due)

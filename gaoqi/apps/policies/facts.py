@@ -10,6 +10,7 @@ import numpy as np
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
+from django.utils import timezone
 
 from gaoqi.apps.assessments.models import Assessment
 from gaoqi.apps.enterprises.models import Certificate, Enterprise, FiscalYear, valid_certificates
@@ -206,7 +207,7 @@ def load_facts(
     """``(ids, districts, facts)`` for every enterprise of ``districts`` (all when empty) or those listed, and only
     those of the queryset ``within`` when given, in one query reading only the columns ``names`` need (stored facts
     are refreshed first where stale)."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     names = set(names) | {"district"}
     enterprise_ids = None if enterprise_ids is None else list(enterprise_ids)
     if names & (STORED | {"assessed"}):

@@ -6,6 +6,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from gaoqi.apps.policies import services
+from gaoqi.core.periodic import periodic
 
 DAILY = dt.timedelta(days=1)
 
@@ -36,7 +37,8 @@ def daily_pass(today: dt.date) -> int:
 
 @task
 def policy_daily() -> int:
-    """Run the daily pass and schedule the next one."""
-    sent = daily_pass(timezone.localdate())
-    policy_daily.using(run_after=timezone.now() + DAILY).enqueue()
-    return sent
+    """The daily pass (periodic: once a day)."""
+    return daily_pass(timezone.localdate())
+
+
+periodic("policies.daily", every=DAILY, task=policy_daily)

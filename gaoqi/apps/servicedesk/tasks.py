@@ -7,13 +7,17 @@ from django.tasks import task
 from django.utils import timezone
 
 from gaoqi.apps.servicedesk import services
+from gaoqi.core.periodic import periodic
 
 
 @task
 def escalate_overdue() -> int:
-    """One escalation pass, then the next one queued ``escalation_interval_minutes`` later."""
-    now = timezone.now()
-    moved = services.escalation_pass(now=now)
-    interval = datetime.timedelta(minutes=settings.SERVICEDESK["escalation_interval_minutes"])
-    escalate_overdue.using(run_after=now + interval).enqueue()
-    return moved
+    """One escalation pass (periodic: every ``escalation_interval_minutes``)."""
+    return services.escalation_pass(now=timezone.now())
+
+
+periodic(
+    "servicedesk.escalate_overdue",
+    every=datetime.timedelta(minutes=settings.SERVICEDESK["escalation_interval_minutes"]),
+    task=escalate_overdue,
+)

@@ -3,9 +3,9 @@
 import datetime
 
 from django.tasks import task
-from django.utils import timezone
 
 from gaoqi.apps.training import outreach
+from gaoqi.core.periodic import periodic
 
 REMINDER_INTERVAL = datetime.timedelta(minutes=30)
 
@@ -18,7 +18,8 @@ def recommend_session(session_id: int) -> int:
 
 @task
 def send_reminders() -> int:
-    """One reminder pass, then the next one in half an hour."""
-    sent = outreach.reminders_send()
-    send_reminders.using(run_after=timezone.now() + REMINDER_INTERVAL).enqueue()
-    return sent
+    """One reminder pass (periodic: every half hour)."""
+    return outreach.reminders_send()
+
+
+periodic("training.send_reminders", every=REMINDER_INTERVAL, task=send_reminders)

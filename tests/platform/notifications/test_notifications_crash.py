@@ -103,7 +103,7 @@ def test_a_killed_worker_restarted_delivers_every_notice_exactly_once(worker_env
         assert len(sink.messages) < NOTICES
         assert any(state == "sending" for _, state, _ in deliveries(env))
 
-        manage(env, "schedule_notifications")
+        manage(env, "run_periodic", "--once")
         worker = start_worker(env)
         sink.wait_for(NOTICES)
         deadline = time.monotonic() + 30

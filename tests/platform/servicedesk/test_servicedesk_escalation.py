@@ -1,6 +1,7 @@
 """Escalation of breached SLAs: station first, then the bureau; never twice; the periodic task and its scheduler."""
 
 import datetime
+import io
 
 from django.core.management import call_command
 from django.tasks import TaskResultStatus
@@ -9,6 +10,7 @@ from django_tasks_db.models import DBTaskResult
 from gaoqi.apps.servicedesk.models import RequestEvent, ServiceRequest
 from gaoqi.apps.servicedesk.services import escalation_pass, request_transition
 from gaoqi.apps.servicedesk.tasks import escalate_overdue
+from gaoqi.core.models import PeriodicJob
 from tests.platform.servicedesk.servicedesk_setup import local, submit
 
 State, Escalation = ServiceRequest.State, ServiceRequest.Escalation
@@ -87,25 +89,26 @@ def test_resolved_requests_are_never_escalated(desk):
     assert escalation_pass(now=local(2026, 1, 1, 0, 0)) == 0
 
 
-def test_the_periodic_task_runs_one_pass_and_queues_the_next(desk, settings):
+def test_the_periodic_task_runs_one_pass(desk):
     submit(desk.owner, at=FILED)
     assert escalate_overdue.call() == 1
-    waiting = DBTaskResult.objects.get(task_path=escalate_overdue.module_path, status=TaskResultStatus.READY)
-    interval = settings.SERVICEDESK["escalation_interval_minutes"]
-    assert datetime.timedelta(minutes=interval - 1) < waiting.run_after - waiting.enqueued_at
     assert escalate_overdue.call() == 0
+    assert not DBTaskResult.objects.exists()
 
 
-def test_the_scheduler_queues_the_pass_only_once(db):
-    call_command("schedule_servicedesk", verbosity=0)
-    call_command("schedule_servicedesk", verbosity=0)
+def test_the_scheduler_queues_the_pass_only_once_per_interval(db, settings):
+    call_command("run_periodic", once=True, verbosity=0, stdout=io.StringIO())
+    call_command("run_periodic", once=True, verbosity=0, stdout=io.StringIO())
     assert DBTaskResult.objects.filter(task_path=escalate_overdue.module_path).count() == 1
+    job = PeriodicJob.objects.get(name="servicedesk.escalate_overdue")
+    interval = settings.SERVICEDESK["escalation_interval_minutes"]
+    assert job.next_run_at - job.last_run_at == datetime.timedelta(minutes=interval)
 
 
 def test_the_worker_runs_the_queued_pass(desk, run_worker):
     request = submit(desk.owner, at=FILED)
-    call_command("schedule_servicedesk", verbosity=0)
+    call_command("run_periodic", once=True, verbosity=0, stdout=io.StringIO())
     run_worker()
     assert reload(request).escalation == Escalation.STATION
     statuses = set(DBTaskResult.objects.values_list("status", flat=True))
-    assert statuses == {TaskResultStatus.SUCCESSFUL, TaskResultStatus.READY}
+    assert statuses == {TaskResultStatus.SUCCESSFUL}

@@ -1,4 +1,4 @@
-"""The periodic reminder pass re-queues itself; publishing a session queues its recommendation."""
+"""The periodic reminder pass is queued by the scheduler; publishing a session queues its recommendation."""
 
 import datetime
 import io
@@ -11,24 +11,24 @@ from django_tasks_db.models import DBTaskResult
 from gaoqi.apps.notifications.models import Notice
 from gaoqi.apps.training.services import session_create
 from gaoqi.apps.training.tasks import send_reminders
+from gaoqi.core.models import PeriodicJob
 
 
 def _pending():
     return DBTaskResult.objects.filter(task_path=send_reminders.module_path, status=TaskResultStatus.READY)
 
 
-def test_schedule_training_queues_the_reminder_pass_once(db):
-    out = io.StringIO()
-    call_command("schedule_training", stdout=out)
-    call_command("schedule_training", stdout=out)
+def test_the_scheduler_queues_the_reminder_pass_once_per_half_hour(db):
+    call_command("run_periodic", once=True, stdout=io.StringIO())
+    call_command("run_periodic", once=True, stdout=io.StringIO())
     assert _pending().count() == 1
-    assert "已在队列中" in out.getvalue()
+    job = PeriodicJob.objects.get(name="training.send_reminders")
+    assert job.next_run_at - job.last_run_at == datetime.timedelta(minutes=30)
 
 
-def test_a_reminder_pass_queues_the_next_one_half_an_hour_later(db):
+def test_a_reminder_pass_queues_nothing_itself(db):
     send_reminders.call()
-    later = _pending().get()
-    assert later.run_after > timezone.now() + datetime.timedelta(minutes=29)
+    assert not _pending().exists()
 
 
 def test_publishing_a_session_recommends_it_through_the_worker(

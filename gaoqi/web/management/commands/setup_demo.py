@@ -20,10 +20,7 @@ STEPS = [
     ("产品兴企", "demo_market", {"if_empty": True}),
     ("政策库（发布并推送）", "demo_policies", {"if_empty": True}),
     ("通知", "demo_notifications", {"if_empty": True}),
-    ("排程：科创学堂提醒", "schedule_training", {}),
-    ("排程：有求必应超时升级", "schedule_servicedesk", {}),
-    ("排程：政策每日任务", "schedule_policies", {}),
-    ("排程：通知投递", "schedule_notifications", {}),
+    ("周期任务（通知投递、超时升级、提醒、政策每日）", "run_periodic", {"once": True}),
 ]
 
 
