@@ -3,11 +3,14 @@ consent is in force; enterprises their own demands; district staff their distric
 
 import statistics
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 
+from gaoqi.apps.enterprises.models import ContestResult, EquityRound
 from gaoqi.apps.enterprises.selectors import districts_overseen, enterprise_own
 from gaoqi.apps.finance.models import Consent, Deal, Demand, Institution, PoolLoan, Product
+from gaoqi.core.disclosure import min_count, shown
+from gaoqi.core.districts import DISTRICT_NAMES
 from gaoqi.core.errors import NotFound
 from gaoqi.core.roles import Role
 
@@ -154,3 +157,44 @@ def pool_loan_list(*, actor) -> QuerySet[PoolLoan]:
     if _live(actor) and actor.role in OVERSEERS:
         return qs.filter(district__in=districts_overseen(actor=actor))
     return qs.none()
+
+
+def _exposure_rows(loans: QuerySet[PoolLoan], key: str, names: dict, minimum: int | None) -> list[dict]:
+    rows = []
+    figures = loans.values(key).annotate(
+        loans=Count("pk"), principal=Sum("principal"), loss=Sum("loss"), compensation=Sum("compensation")
+    )
+    for row in figures.order_by(key):
+        count = row["loans"] if minimum is None else shown(row["loans"], minimum)
+        hidden = count is None
+        rows.append(
+            {
+                "label": str(names.get(row[key], row[key])),
+                "loans": count,
+                "principal": None if hidden else row["principal"],
+                "loss": None if hidden else row["loss"] or 0,
+                "compensation": None if hidden else row["compensation"] or 0,
+            }
+        )
+    return rows
+
+
+def pool_exposure(*, actor) -> dict:
+    """Loans, principal, losses and the pool's compensation by institution and by district, over the loans the actor
+    may read (an institution's own figures are exact; for overseers a cell of a few loans is hidden)."""
+    loans = pool_loan_list(actor=actor)
+    minimum = None if institution_of(actor) is not None else min_count()
+    institutions = dict(Institution.objects.values_list("pk", "name"))
+    return {
+        "by_institution": _exposure_rows(loans, "institution_id", institutions, minimum),
+        "by_district": _exposure_rows(loans, "district", DISTRICT_NAMES, minimum),
+        "min_count": minimum,
+    }
+
+
+def signals_own(*, actor) -> tuple[QuerySet[ContestResult], QuerySet[EquityRound]]:
+    """The contest results and equity rounds of the actor's enterprise (none for anyone else)."""
+    own = enterprise_own(actor=actor) if _live(actor) and actor.role == Role.ENTERPRISE else None
+    if own is None:
+        return ContestResult.objects.none(), EquityRound.objects.none()
+    return own.contest_results.all(), own.equity_rounds.all()

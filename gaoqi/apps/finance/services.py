@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gaoqi.apps.enterprises.models import ContestResult, EquityRound
 from gaoqi.apps.enterprises.selectors import enterprise_own
 from gaoqi.apps.finance.matching import suggestions
 from gaoqi.apps.finance.models import Consent, Deal, DealEvent, Demand, Institution, PoolLoan, Product
@@ -358,3 +359,53 @@ def pool_loss_record(*, actor, pk, loss, loss_on: dt.date) -> PoolLoan:
         actor=actor, action="finance.pool_loss_recorded", target=loan, enterprise_id=loan.enterprise_id, changes=changes
     )
     return loan
+
+
+@transaction.atomic
+def contest_record(*, actor, contest: str, year: int, level: int, award: int) -> ContestResult:
+    """An enterprise user records an innovation-contest award of their enterprise (以赛代评)."""
+    enterprise = enterprise_own(actor=actor)
+    if enterprise is None:
+        raise PermissionDenied
+    if not contest.strip():
+        raise DomainError(_("请填写赛事名称。"), field="contest")
+    if not 2000 <= year <= timezone.localdate().year:
+        raise DomainError(_("年度应在 2000 年至今年之间。"), field="year")
+    if level not in ContestResult.Level.values:
+        raise DomainError(_("请选择赛事级别。"), field="level")
+    if award not in ContestResult.Award.values:
+        raise DomainError(_("请选择获奖等次。"), field="award")
+    result = ContestResult.objects.create(
+        enterprise=enterprise, contest=contest.strip()[:200], year=year, level=level, award=award
+    )
+    audit_record(actor=actor, action="finance.contest_recorded", target=result, enterprise_id=enterprise.pk)
+    return result
+
+
+@transaction.atomic
+def round_record(
+    *, actor, investor: str, amount, closed_on: dt.date, stage: str, post_money_valuation=None
+) -> EquityRound:
+    """An enterprise user records an equity round of their enterprise (以投代评)."""
+    enterprise = enterprise_own(actor=actor)
+    if enterprise is None:
+        raise PermissionDenied
+    if not investor.strip():
+        raise DomainError(_("请填写投资机构。"), field="investor")
+    amount = _positive(amount, "amount", _("投资金额"))
+    if closed_on > timezone.localdate():
+        raise DomainError(_("交割日期不能晚于今天。"), field="closed_on")
+    if stage not in EquityRound.Stage.values:
+        raise DomainError(_("请选择轮次。"), field="stage")
+    if post_money_valuation is not None:
+        post_money_valuation = _positive(post_money_valuation, "post_money_valuation", _("投后估值"))
+    found = EquityRound.objects.create(
+        enterprise=enterprise,
+        investor=investor.strip()[:200],
+        amount=amount,
+        closed_on=closed_on,
+        stage=stage,
+        post_money_valuation=post_money_valuation,
+    )
+    audit_record(actor=actor, action="finance.round_recorded", target=found, enterprise_id=enterprise.pk)
+    return found

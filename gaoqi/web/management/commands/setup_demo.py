@@ -16,6 +16,7 @@ STEPS = [
     ("导师与服务站", "demo_mentoring", {"if_empty": True}),
     ("科创学堂", "demo_training", {"if_empty": True}),
     ("有求必应", "demo_servicedesk", {"if_empty": True}),
+    ("金融惠企", "demo_finance", {"if_empty": True}),
     ("政策库（发布并推送）", "demo_policies", {"if_empty": True}),
     ("通知", "demo_notifications", {"if_empty": True}),
     ("排程：科创学堂提醒", "schedule_training", {}),
@@ -39,6 +40,8 @@ class Command(BaseCommand):
             step = time.perf_counter()
             if command == "demo":
                 kwargs = kwargs | {"enterprises": enterprises}
+            if command == "demo_finance":  # a small demo (tests) gets one demand per enterprise
+                kwargs = kwargs | {"demands": min(320, enterprises)}
             call_command(command, verbosity=0, stdout=io.StringIO(), **kwargs)
             self.stdout.write(f"[{number:2}/{len(STEPS)}] {label} … {time.perf_counter() - step:.1f} 秒")
         logins = ", ".join(name for name, _role, _district in DEMO_USERS)
