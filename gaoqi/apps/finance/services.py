@@ -25,7 +25,7 @@ from gaoqi.apps.finance.selectors import (
 from gaoqi.apps.policies.matching import criteria_for
 from gaoqi.core.audit import audit_record, field_changes
 from gaoqi.core.districts import TECH_FIELDS
-from gaoqi.core.errors import DomainError, PermissionDenied
+from gaoqi.core.errors import DomainError, NotFound, PermissionDenied
 from gaoqi.rules.finance.compensation import is_startup, pool_share, response_days
 
 State = Deal.State
@@ -95,10 +95,10 @@ PRODUCT_FIELDS = (
 @transaction.atomic
 def product_save(*, actor, pk=None, **data) -> Product:
     """Create a product of the actor's institution, or change one of its own (others' answer NotFound)."""
+    product = product_own_get(actor=actor, pk=pk) if pk is not None else None
     institution = institution_of(actor)
     if institution is None:
         raise PermissionDenied
-    product = product_own_get(actor=actor, pk=pk) if pk is not None else None
     data = {key: value for key, value in data.items() if key in PRODUCT_FIELDS}
     if product is not None:
         data = {name: getattr(product, name) for name in PRODUCT_FIELDS} | data
@@ -344,9 +344,11 @@ def pool_loan_record(*, actor, deal_pk, started_on: dt.date, matures_on: dt.date
 def pool_loss_record(*, actor, pk, loss, loss_on: dt.date) -> PoolLoan:
     """The institution reports a principal loss; the pool's share is computed by the terms in force that day."""
     institution = institution_of(actor)
-    loan = PoolLoan.objects.select_for_update().filter(institution=institution, pk=pk).first()
-    if institution is None or loan is None:
+    if institution is None:
         raise PermissionDenied
+    loan = PoolLoan.objects.select_for_update().filter(institution=institution, pk=pk).first()
+    if loan is None:
+        raise NotFound
     loss = _positive(loss, "loss", _("本金损失"))
     if loss > loan.principal:
         raise DomainError(_("本金损失不能超过贷款本金。"), field="loss")
