@@ -189,7 +189,8 @@ def seed(*, seed: int = 2026, demands: int = 320, now: dt.datetime | None = None
             urgency=rng.choice(("normal", "normal", "urgent")),
             at=at,
         )
-        for product in rng.sample(products, rng.choice((1, 1, 2, 3))):
+        chosen = [products[0]] if i == 0 else rng.sample(products, rng.choice((1, 1, 2, 3)))
+        for product in chosen:
             if demand.deals.filter(institution=product.institution).exists():
                 continue
             sections = ["basic", *rng.sample(["finance", "ip", "certificates", "signals"], rng.randint(0, 3))]
@@ -202,7 +203,8 @@ def seed(*, seed: int = 2026, demands: int = 320, now: dt.datetime | None = None
                 at=at,
             )
             deals += 1
-            _play(rng, deal, staff_of[product.institution], owner, at, now)
+            if i:  # the demo enterprise's first demand waits for the ``bank`` login's answer
+                _play(rng, deal, staff_of[product.institution], owner, at, now)
     loans = _loans(rng, staff_of, timezone.localdate(now))
     return {
         "institutions": len(staff_of),

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from gaoqi.rules.criteria import LACKS, QUALIFY, Criteria, Facts, evaluate
+from gaoqi.rules.criteria import Criteria, Facts
+from gaoqi.rules.criteria.evaluate import clause_truths
 
 YES, UNKNOWN, NO = 1, 0, -1
 
@@ -49,19 +50,31 @@ class Fit:
 
 
 def eligibility(offers: list[Offer], facts: Facts) -> np.ndarray:
-    """YES / UNKNOWN / NO per product and enterprise; products sharing criteria are evaluated once."""
-    table = np.full((len(offers), facts.size), NO, dtype=np.int8)
-    done: dict[str, np.ndarray] = {}
+    """YES / UNKNOWN / NO per product and enterprise, by Kleene logic over each product's clauses (all met: YES; one
+    unmet: NO; else UNKNOWN); a clause shared by several products is evaluated once."""
+    table = np.empty((len(offers), facts.size), dtype=np.int8)
+    truths: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for index, offer in enumerate(offers):
-        key = offer.criteria.source
-        if key not in done:
-            category = evaluate(offer.criteria, facts).category
-            row = np.full(facts.size, NO, dtype=np.int8)
-            row[category == QUALIFY] = YES
-            row[category == LACKS] = UNKNOWN
-            done[key] = row
-        table[index] = done[key]
+        met = np.ones(facts.size, dtype=bool)
+        unmet = np.zeros(facts.size, dtype=bool)
+        for clause_met, clause_unmet in _truths(offer, facts, truths):
+            met &= clause_met
+            unmet |= clause_unmet
+        row = table[index]
+        row.fill(UNKNOWN)
+        row[met] = YES
+        row[unmet] = NO
     return table
+
+
+def _truths(offer: Offer, facts: Facts, cache: dict) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(met, unmet) per clause of the offer, reusing clauses already evaluated."""
+    missing = [clause for clause in offer.criteria.clauses if repr(clause) not in cache]
+    if missing:
+        partial = Criteria(offer.criteria.source, offer.criteria.tree, tuple(missing), offer.criteria.names)
+        for clause, truth in zip(missing, clause_truths(partial, facts), strict=True):
+            cache[repr(clause)] = (truth.known & truth.value, truth.known & ~truth.value)
+    return [cache[repr(clause)] for clause in offer.criteria.clauses]
 
 
 def fit(offers: list[Offer], asks: Asks, facts: Facts) -> Fit:
@@ -72,8 +85,7 @@ def fit(offers: list[Offer], asks: Asks, facts: Facts) -> Fit:
     term_high = np.array([o.term_max for o in offers], dtype=np.int64)[:, None]
     amount_ok = (asks.amount[None, :] >= low) & (asks.amount[None, :] <= high)
     term_ok = (asks.term[None, :] >= term_low) & (asks.term[None, :] <= term_high)
-    field_ok = np.ones((len(offers), len(asks.area)), dtype=bool)
-    for index, offer in enumerate(offers):
-        if offer.areas:
-            field_ok[index] = np.isin(asks.area, list(offer.areas))
+    areas, codes = np.unique(asks.area.astype(str), return_inverse=True)
+    allowed = np.array([[not o.areas or area in o.areas for area in areas.tolist()] for o in offers], dtype=bool)
+    field_ok = allowed.reshape(len(offers), len(areas))[:, codes]
     return Fit(eligibility(offers, facts), amount_ok, term_ok, field_ok)

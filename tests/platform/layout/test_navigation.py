@@ -54,7 +54,7 @@ def test_the_bureau_sidebar_holds_every_task_and_a_district_the_same_less_the_bu
     district = {link.href for link in links(people.district)}
     assert district < bureau
     assert bureau - district == {reverse("notifications:dead_letters"), reverse("staff_new"), reverse("reviews")}
-    assert len(bureau) == sum(len(group.entries) for group in SIDEBAR) - 3  # 本站工作台, 首页, 导师工作台 are others'
+    assert len(bureau) == sum(len(group.entries) for group in SIDEBAR) - 4  # 本站工作台, 首页, 导师工作台, 本机构产品
 
 
 def test_enterprises_get_the_top_menu_and_no_sidebar(client, people):
