@@ -1,6 +1,7 @@
 """The profile sections an enterprise may show an institution, read for one enterprise."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gaoqi.apps.enterprises.models import Certificate, Enterprise
 from gaoqi.apps.finance.models import Consent
@@ -10,21 +11,21 @@ Section = Consent.Section
 
 def _basic(e: Enterprise) -> list[tuple[str, object]]:
     return [
-        ("企业名称", e.name),
-        ("统一社会信用代码", e.uscc),
-        ("所在区", e.get_district_display()),
-        ("技术领域代码", e.tech_field),
-        ("注册日期", e.registered_on),
-        ("上市（挂牌）日期", e.listed_on or "—"),
+        (_("企业名称"), e.name),
+        (_("统一社会信用代码"), e.uscc),
+        (_("所在区"), e.get_district_display()),
+        (_("技术领域代码"), e.tech_field),
+        (_("注册日期"), e.registered_on),
+        (_("上市（挂牌）日期"), e.listed_on or "—"),
     ]
 
 
 def _finance(e: Enterprise) -> list[tuple[str, object]]:
     rows = []
     for year in e.fiscal_years.order_by("-year")[:3]:
-        rows.append((f"{year.year} 销售收入（元）", year.sales_revenue))
-        rows.append((f"{year.year} 年末资产总额（元）", year.total_assets_end))
-        rows.append((f"{year.year} 职工总数", year.employees))
+        rows.append((_("%(year)s 销售收入（元）") % {"year": year.year}, year.sales_revenue))
+        rows.append((_("%(year)s 年末资产总额（元）") % {"year": year.year}, year.total_assets_end))
+        rows.append((_("%(year)s 职工总数") % {"year": year.year}, year.employees))
     return rows
 
 
@@ -38,7 +39,10 @@ def _ip(e: Enterprise) -> list[tuple[str, object]]:
 def _certificates(e: Enterprise) -> list[tuple[str, object]]:
     today = timezone.localdate()
     held = Certificate.objects.filter(enterprise=e, expires_on__gte=today)
-    return [(c.get_kind_display(), f"{c.number or '—'}，有效期至 {c.expires_on}") for c in held]
+    return [
+        (c.get_kind_display(), _("%(number)s，有效期至 %(date)s") % {"number": c.number or "—", "date": c.expires_on})
+        for c in held
+    ]
 
 
 def _signals(e: Enterprise) -> list[tuple[str, object]]:
