@@ -165,7 +165,7 @@ def _event(deal: Deal, *, actor, from_state: str, note: str, at) -> None:
     DealEvent.objects.create(deal=deal, actor=actor, from_state=from_state, to_state=deal.state, note=note, at=at)
     audit_record(
         actor=actor,
-        action="finance.deal_" + deal.state,
+        action=f"finance.deal_{deal.state}",
         target=deal,
         enterprise_id=deal.demand.enterprise_id,
         changes={"state": [from_state, deal.state], "note": note},
