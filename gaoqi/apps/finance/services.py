@@ -275,7 +275,7 @@ def deal_move(*, actor, pk, to: str, reason: str = "", amount=None, rate=None, a
     deal = deal_get(actor=actor, pk=pk)
     if institution_of(actor) is None:
         raise PermissionDenied
-    deal = Deal.objects.select_for_update().select_related("demand", "product").get(pk=deal.pk)
+    deal = Deal.objects.select_for_update(of=("self",)).select_related("demand", "product").get(pk=deal.pk)
     _check_move(deal, to, reason, amount, rate)
     at = at or timezone.now()
     from_state, deal.state, deal.reason = deal.state, to, reason.strip()[:500]
