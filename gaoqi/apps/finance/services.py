@@ -324,6 +324,10 @@ def pool_loan_record(*, actor, deal_pk, started_on: dt.date, matures_on: dt.date
     if matures_on <= started_on:
         raise DomainError(_("到期日期应晚于放款日期。"), field="matures_on")
     enterprise = deal.demand.enterprise
+    try:
+        startup = is_startup(enterprise.registered_on, started_on)
+    except LookupError:
+        raise DomainError(_("放款日期早于资金池条款的生效日期。"), field="started_on") from None
     loan = PoolLoan.objects.create(
         institution=institution,
         enterprise=enterprise,
@@ -332,7 +336,7 @@ def pool_loan_record(*, actor, deal_pk, started_on: dt.date, matures_on: dt.date
         principal=principal,
         started_on=started_on,
         matures_on=matures_on,
-        startup=is_startup(enterprise.registered_on, started_on),
+        startup=startup,
         recorded_by=actor,
         recorded_at=timezone.now(),
     )
