@@ -308,9 +308,10 @@ def deals(request, state: Deal.State | None = None, limit: int = 50, offset: Off
 @router.get("/deals/{deal_id}", response={200: DealDetailOut, **ERRORS}, summary="对接详情（机构查看即记审计）")
 def deal_read(request, deal_id: Id):
     deal, sections = services.deal_profile_read(actor=request.auth, pk=deal_id)
-    deal.sections = [
+    shown = [
         {"key": s["key"], "label": str(s["label"]), "rows": [(str(k), str(v)) for k, v in s["rows"]]} for s in sections
     ]
+    setattr(deal, "sections", shown)  # noqa: B010  (read by DealDetailOut)
     return deal
 
 

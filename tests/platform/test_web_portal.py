@@ -1,9 +1,12 @@
 """The enterprise's journey in the browser: register, fill the profile, assess, read the report."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gaoqi.apps.assessments.models import Assessment
+from gaoqi.apps.assessments.pdf import report_html
 from gaoqi.apps.enterprises.models import Enterprise, FiscalYear, ProfileDraft
 from gaoqi.rules.uscc import make_uscc
 
@@ -154,10 +157,22 @@ def test_the_report_shows_conditions_citations_scores_gaps_and_benefits(client, 
         "72",
         "81",
         "科技人员再增加 3 人",
-        "300000.00",
+        "300,000.00",
         "这是第一次评估",
     ):
         assert text in body
+
+
+def test_the_report_page_writes_ratios_rates_and_money_as_its_print_does(client, cast, report):
+    client.force_login(cast.owner)
+    page = client.get(reverse("report", args=[report.pk])).content.decode()
+    printed = report_html(report)
+    # a ratio condition's value "1" and the deduction rate "1" as 100%; money with separators
+    for figure in ("100%", "300,000.00", "300,025.00", "450,000.00"):
+        assert figure in page, figure
+        assert figure in printed, figure
+    for raw in ("300000.00", "450000.00", "<dd>1</dd>"):
+        assert raw not in page, raw
 
 
 def test_the_report_says_what_changed_since_the_previous_assessment(client, cast, report, make_assessment):
@@ -188,3 +203,13 @@ def test_untouched_empty_ip_rows_are_ignored(client, cast):
                 post[f"ip-{i}-{name}"] = str(value)
     assert client.post(url, post).status_code == 302
     assert cast.ours.ip_items.count() == 1
+
+
+def test_the_enterprise_home_reads_the_membership_once_with_the_user(client, db):
+    client.post(reverse("register"), _registration())
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("portal"))
+    assert response.status_code == 200
+    memberships = [q["sql"] for q in queries.captured_queries if "enterprises_membership" in q["sql"]]
+    assert len(memberships) == 1, memberships
+    assert "accounts_user" in memberships[0]

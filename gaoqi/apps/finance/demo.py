@@ -5,6 +5,7 @@ and equity rounds."""
 import datetime as dt
 import random
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -31,7 +32,7 @@ INSTITUTIONS = [
     ("羊城天使投资", Institution.Kind.INVESTOR, False),
 ]
 W = Decimal(10_000)
-PRODUCTS = {
+PRODUCTS: dict[str, list[tuple[Any, ...]]] = {
     Institution.Kind.BANK: [
         ("高企贷", Kind.TECH_CREDIT, 100, 3000, 6, 36, "3.2", "4.6", "hte_certificate", True),
         ("科创信用贷", Kind.CREDIT_LOAN, 50, 500, 6, 24, "3.6", "5.2", "age_years >= 2", True),
@@ -138,8 +139,10 @@ def _play(rng: random.Random, deal: Deal, staff, owner, at: dt.datetime, now: dt
     if rng.random() < 0.25:
         services.deal_move(actor=staff, pk=deal.pk, to="declined", reason=rng.choice(DECLINES), at=at)
         return
-    amount = min(deal.demand.amount, deal.product.amount_max)
-    rate = deal.product.rate_min and (deal.product.rate_min + Decimal(rng.randint(0, 8)) / 10)
+    product = deal.product
+    assert product is not None
+    amount = min(deal.demand.amount, product.amount_max)
+    rate = product.rate_min and (product.rate_min + Decimal(rng.randint(0, 8)) / 10)
     services.deal_move(actor=staff, pk=deal.pk, to="approved", amount=amount, rate=rate, at=at)
 
 
@@ -149,6 +152,7 @@ DECLINES = ["经营年限不足，暂不符合准入要求", "近一年销售收
 def _loans(rng: random.Random, staff_of: dict, today: dt.date) -> int:
     count = 0
     for deal in Deal.objects.filter(state="approved", product__pool_covered=True).select_related("institution"):
+        assert deal.decided_at is not None
         started = deal.decided_at.date()
         loan = services.pool_loan_record(
             actor=staff_of[deal.institution],

@@ -46,7 +46,7 @@ def _certificates(e: Enterprise) -> list[tuple[str, object]]:
 
 
 def _signals(e: Enterprise) -> list[tuple[str, object]]:
-    contests = [
+    contests: list[tuple[str, object]] = [
         (f"{r.year} {r.contest}", f"{r.get_level_display()} {r.get_award_display()}") for r in e.contest_results.all()
     ]
     rounds = [(f"{r.closed_on} {r.get_stage_display()}", f"{r.investor}，{r.amount} 元") for r in e.equity_rounds.all()]
@@ -65,7 +65,7 @@ READERS = {
 def sections_of(enterprise: Enterprise, sections: list[str]) -> list[dict]:
     """``[{"key", "label", "rows"}]`` for the consented sections, in the catalogue's order."""
     return [
-        {"key": key, "label": Section(key).label, "rows": READERS[key](enterprise)}
+        {"key": key, "label": Section(key).label, "rows": READERS[Section(key)](enterprise)}
         for key in Section.values
         if key in sections
     ]

@@ -111,6 +111,7 @@ def institution_choices() -> QuerySet[Institution]:
 
 
 def _hours(deal: Deal) -> float:
+    assert deal.responded_at is not None
     return (deal.responded_at - deal.sent_at).total_seconds() / 3600
 
 
@@ -134,7 +135,7 @@ def league_table(*, actor, now=None) -> list[dict]:
 def _league_row(name: str, deals: list[Deal], now) -> dict:
     answered = [d for d in deals if d.responded_at is not None]
     due = [d for d in deals if d.responded_at is not None or d.respond_by <= now]
-    on_time = [d for d in answered if d.responded_at <= d.respond_by]
+    on_time = [d for d in answered if d.responded_at is not None and d.responded_at <= d.respond_by]
     approved = [d for d in deals if d.state == Deal.State.APPROVED]
     return {
         "institution": name,

@@ -30,7 +30,7 @@ from gaoqi.rules.finance.compensation import is_startup, pool_share, response_da
 
 State = Deal.State
 MAX_AMOUNT = Decimal("100000000000")
-TRANSITIONS = {
+TRANSITIONS: dict[str, set[str]] = {
     State.SENT: {State.ACCEPTED, State.DOCUMENTS, State.DECLINED},
     State.ACCEPTED: {State.DOCUMENTS, State.APPROVED, State.DECLINED},
     State.DOCUMENTS: {State.ACCEPTED, State.APPROVED, State.DECLINED},
@@ -60,10 +60,10 @@ def _validate_product(data: dict) -> None:
         raise DomainError(_("最高金额不能低于最低金额。"), field="amount_max")
     if not 1 <= data.get("term_min", 0) <= data.get("term_max", 0) <= 600:
         raise DomainError(_("期限应为 1–600 个月，且最长期限不短于最短期限。"), field="term_max")
-    rates = (data.get("rate_min"), data.get("rate_max"))
-    if any(r is not None and not 0 <= r <= 36 for r in rates):
+    low_rate, high_rate = data.get("rate_min"), data.get("rate_max")
+    if any(r is not None and not 0 <= r <= 36 for r in (low_rate, high_rate)):
         raise DomainError(_("年利率应在 0% 至 36% 之间。"), field="rate_max")
-    if None not in rates and rates[0] > rates[1]:
+    if low_rate is not None and high_rate is not None and low_rate > high_rate:
         raise DomainError(_("最高年利率不能低于最低年利率。"), field="rate_max")
     known = {code for code, _name in TECH_FIELDS}
     if any(area not in known for area in data.get("areas", [])):

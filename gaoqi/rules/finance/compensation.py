@@ -7,6 +7,7 @@ the covered principal is capped per enterprise (``loan_cap``); the share is roun
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from functools import cache
 from pathlib import Path
 
@@ -38,7 +39,15 @@ class Share:
 
 
 def _ratio(entry: Entry) -> Decimal:
-    return Decimal(entry.value.numerator) / Decimal(entry.value.denominator)
+    value = entry.value
+    assert isinstance(value, Fraction)
+    return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def _whole(entry: Entry) -> int:
+    value = entry.value
+    assert isinstance(value, int)
+    return value
 
 
 def whole_years(start: dt.date, end: dt.date) -> int:
@@ -48,12 +57,12 @@ def whole_years(start: dt.date, end: dt.date) -> int:
 def is_startup(registered_on: dt.date, loan_start: dt.date) -> bool:
     """Whether the enterprise was a start-up when the loan started, by the rule in force that day."""
     limit = terms()["pool.startup_years"].entry_at(loan_start)
-    return whole_years(registered_on, loan_start) < limit.value
+    return whole_years(registered_on, loan_start) < _whole(limit)
 
 
 def response_days(on: dt.date) -> int:
     """Days an institution has to answer a demand sent to it on ``on``."""
-    return terms()["pool.response_days"].entry_at(on).value
+    return _whole(terms()["pool.response_days"].entry_at(on))
 
 
 def pool_share(*, principal: Decimal, loss: Decimal, startup: bool, on: dt.date) -> Share:
@@ -64,7 +73,7 @@ def pool_share(*, principal: Decimal, loss: Decimal, startup: bool, on: dt.date)
     params = terms()
     name = "pool.share.startup" if startup else "pool.share.standard"
     ratio_entry, cap_entry = params[name].entry_at(on), params["pool.loan_cap"].entry_at(on)
-    cap = Decimal(cap_entry.value) / 100
+    cap = Decimal(_whole(cap_entry)) / 100
     covered = loss if principal <= cap else (loss * cap / principal).quantize(FEN, ROUND_HALF_UP)
     ratio = _ratio(ratio_entry)
     amount = (covered * ratio).quantize(FEN, ROUND_HALF_UP)

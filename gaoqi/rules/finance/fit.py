@@ -46,7 +46,8 @@ class Fit:
 
     @property
     def suggested(self) -> np.ndarray:
-        return (self.eligible != NO) & self.amount_ok & self.term_ok & self.field_ok
+        suggested: np.ndarray = (self.eligible != NO) & self.amount_ok & self.term_ok & self.field_ok
+        return suggested
 
 
 def eligibility(offers: list[Offer], facts: Facts) -> np.ndarray:
@@ -67,7 +68,9 @@ def eligibility(offers: list[Offer], facts: Facts) -> np.ndarray:
     return table
 
 
-def _truths(offer: Offer, facts: Facts, cache: dict) -> list[tuple[np.ndarray, np.ndarray]]:
+def _truths(
+    offer: Offer, facts: Facts, cache: dict[str, tuple[np.ndarray, np.ndarray]]
+) -> list[tuple[np.ndarray, np.ndarray]]:
     """(met, unmet) per clause of the offer, reusing clauses already evaluated."""
     missing = [clause for clause in offer.criteria.clauses if repr(clause) not in cache]
     if missing:

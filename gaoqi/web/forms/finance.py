@@ -7,19 +7,24 @@ from gaoqi.apps.enterprises.models import ContestResult, EquityRound
 from gaoqi.apps.finance.models import Consent, Deal, Demand, Product
 from gaoqi.core.districts import TECH_FIELDS
 
-MONEY = {"max_digits": 18, "decimal_places": 2}
-RATE = {"max_digits": 6, "decimal_places": 3, "min_value": 0, "max_value": 36}
+
+def _money(label, *, required: bool = True) -> forms.DecimalField:
+    return forms.DecimalField(label=label, min_value=0, max_digits=18, decimal_places=2, required=required)
+
+
+def _rate(label) -> forms.DecimalField:
+    return forms.DecimalField(label=label, required=False, max_digits=6, decimal_places=3, min_value=0, max_value=36)
 
 
 class ProductForm(forms.Form):
     name = forms.CharField(label=_("产品名称"), max_length=120)
     kind = forms.ChoiceField(label=_("产品类型"), choices=[("", _("请选择")), *Product.Kind.choices])
-    amount_min = forms.DecimalField(label=_("最低金额（元）"), min_value=0, **MONEY)
-    amount_max = forms.DecimalField(label=_("最高金额（元）"), min_value=0, **MONEY)
+    amount_min = _money(_("最低金额（元）"))
+    amount_max = _money(_("最高金额（元）"))
     term_min = forms.IntegerField(label=_("最短期限（月）"), min_value=1, max_value=600)
     term_max = forms.IntegerField(label=_("最长期限（月）"), min_value=1, max_value=600)
-    rate_min = forms.DecimalField(label=_("最低年利率（%）"), required=False, **RATE)
-    rate_max = forms.DecimalField(label=_("最高年利率（%）"), required=False, **RATE)
+    rate_min = _rate(_("最低年利率（%）"))
+    rate_max = _rate(_("最高年利率（%）"))
     areas = forms.MultipleChoiceField(
         label=_("适用技术领域（不选为全部）"), choices=TECH_FIELDS, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -36,7 +41,7 @@ class ProductForm(forms.Form):
 
 
 class DemandForm(forms.Form):
-    amount = forms.DecimalField(label=_("融资金额（元）"), min_value=0, **MONEY)
+    amount = _money(_("融资金额（元）"))
     term_months = forms.IntegerField(label=_("期限（月）"), min_value=1, max_value=600)
     purpose = forms.CharField(label=_("资金用途"), max_length=200)
     collateral = forms.ChoiceField(label=_("担保方式"), choices=[("", _("请选择")), *Demand.Collateral.choices])
@@ -65,8 +70,8 @@ class DealMoveForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    amount = forms.DecimalField(label=_("批准金额（元）"), min_value=0, required=False, **MONEY)
-    rate = forms.DecimalField(label=_("批准年利率（%）"), required=False, **RATE)
+    amount = _money(_("批准金额（元）"), required=False)
+    rate = _rate(_("批准年利率（%）"))
 
 
 class PoolLoanForm(forms.Form):
@@ -75,13 +80,13 @@ class PoolLoanForm(forms.Form):
 
 
 class PoolLossForm(forms.Form):
-    loss = forms.DecimalField(label=_("本金损失（元）"), min_value=0, **MONEY)
+    loss = _money(_("本金损失（元）"))
     loss_on = forms.DateField(label=_("损失认定日期"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class CalculatorForm(forms.Form):
-    principal = forms.DecimalField(label=_("贷款本金（元）"), min_value=0, **MONEY)
-    loss = forms.DecimalField(label=_("本金损失（元）"), min_value=0, **MONEY)
+    principal = _money(_("贷款本金（元）"))
+    loss = _money(_("本金损失（元）"))
     startup = forms.BooleanField(label=_("初创期科技企业"), required=False)
     on = forms.DateField(label=_("损失认定日期"), widget=forms.DateInput(attrs={"type": "date"}))
 
