@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "gaoqi.apps.mentoring",
     "gaoqi.apps.servicedesk",
     "gaoqi.apps.market",
+    "gaoqi.apps.finance",
     "django.forms",  # last: gaoqi.web overrides some of its widget templates (see gaoqi/web/forms/rendering.py)
 ]
 

@@ -58,6 +58,22 @@ ACTIONS = {
     "notifications.webhook_update": _("修改 Webhook 订阅"),
     "notifications.webhook_delete": _("删除 Webhook 订阅"),
     "notifications.dead_letter_retry": _("重新投递"),
+    "finance.product_saved": _("保存金融产品"),
+    "finance.demand_filed": _("提交融资需求"),
+    "finance.demand_withdrawn": _("撤回融资需求"),
+    "finance.consent_granted": _("授权金融机构查看资料"),
+    "finance.consent_revoked": _("撤销金融机构的资料授权"),
+    "finance.profile_viewed": _("金融机构查看企业资料"),
+    "finance.deal_sent": _("推送融资需求"),
+    "finance.deal_accepted": _("金融机构受理"),
+    "finance.deal_documents": _("金融机构要求补充材料"),
+    "finance.deal_approved": _("金融机构批准"),
+    "finance.deal_declined": _("金融机构拒绝"),
+    "finance.deal_withdrawn": _("融资对接撤回"),
+    "finance.pool_loan_recorded": _("登记资金池贷款"),
+    "finance.pool_loss_recorded": _("登记资金池贷款损失"),
+    "finance.contest_recorded": _("记录大赛获奖"),
+    "finance.round_recorded": _("记录股权融资"),
 }
 
 # Keys that are not fields of the target model.
@@ -83,6 +99,8 @@ KEYS = {
     "name_given": _("填写的企业名称"),
     "role": _("角色"),
     "state": _("状态"),
+    "institution": _("金融机构"),
+    "sections": _("授权查看的资料"),
 }
 DISTRICT_KEYS = {"district", "districts", "from_district", "to_district"}
 KEY = re.compile(r"(?P<name>\w+)(?:\[(?P<index>\w+)\])?(?:\.(?P<sub>\w+))?")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from gaoqi.apps.finance.selectors import institution_of
 from gaoqi.apps.mentoring.selectors import station_of
 from gaoqi.core.roles import Role
 
@@ -64,6 +65,14 @@ def _is_bureau_admin(user) -> bool:
     return user.is_staff
 
 
+def _has_institution(user) -> bool:
+    return institution_of(user) is not None
+
+
+def _has_institution_or_staff(user) -> bool:
+    return user.role in STAFF or _has_institution(user)
+
+
 def _has_enterprise(user) -> bool:
     """An enterprise user whose claim on an enterprise is still pending has none yet (one query, then cached on the
     user for the request)."""
@@ -93,6 +102,17 @@ SIDEBAR = (
         (
             Entry(_("服务需求"), "servicedesk:list", "chat-square-text", DESK),
             Entry(_("服务看板"), "servicedesk:dashboard", "clipboard-data", DESK),
+        ),
+    ),
+    Group(
+        _("金融惠企"),
+        (
+            Entry(_("本机构产品"), "finance:products", "box-seam", frozenset({Role.FINANCE}), _has_institution),
+            Entry(_("融资需求"), "finance:demands", "cash-coin", STAFF),
+            Entry(_("机构响应排行"), "finance:league", "trophy", STAFF),
+            Entry(
+                _("风险补偿资金池"), "finance:pool", "shield-check", STAFF | {Role.FINANCE}, _has_institution_or_staff
+            ),
         ),
     ),
     Group(
@@ -141,6 +161,7 @@ TOP_MENU = (
     Entry(_("有求必应"), "servicedesk:list", "chat-square-text", ENTERPRISE, _has_enterprise),
     Entry(_("产品与场景"), "market:mine", "box-seam", ENTERPRISE, _has_enterprise),
     Entry(_("应用场景"), "market:scenarios", "signpost-split", ENTERPRISE),
+    Entry(_("融资对接"), "finance:demands", "cash-coin", ENTERPRISE, _has_enterprise),
 )
 
 VISITOR_MENU = (
@@ -155,13 +176,15 @@ VISITOR_MENU = (
 
 def home_url(user) -> str | None:
     """Where the user's work is: the enterprise portal (or, while a claim on an enterprise is pending, its status), the
-    console, the mentor's workbench, the operator's station; ``None`` for a role without a workspace of its own (the
-    home page then says what there is)."""
+    console, the mentor's workbench, the operator's station, the institution's deals; ``None`` for a role without a
+    workspace of its own (the home page then says what there is)."""
     if user.role == Role.ENTERPRISE:
         return reverse("portal" if _has_enterprise(user) else "claim_status")
     if user.role == Role.STATION:
         station = station_of(user)
         return reverse("mentoring:station", args=[station.pk]) if station else None
+    if user.role == Role.FINANCE:
+        return reverse("finance:home") if _has_institution(user) else None
     name = HOMES.get(user.role)
     return reverse(name) if name else None
 

@@ -40,4 +40,5 @@ urlpatterns = [
     path("mentoring/", include("gaoqi.web.urls_mentoring")),
     path("servicedesk/", include("gaoqi.web.urls_servicedesk")),
     path("market/", include("gaoqi.web.urls_market")),
+    path("finance/", include("gaoqi.web.urls_finance")),
 ]

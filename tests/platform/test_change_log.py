@@ -63,6 +63,8 @@ def test_every_action_the_services_record_has_a_label():
     used = set(re.findall(r'audit_record\([^)]*?\baction="([a-z_.]+)"', source, re.S))
     assert len(used) > 30
     used |= {f"servicedesk.{kind}" for kind in ("routed", "transition", "escalated", "rerouted")}
+    states = ("sent", "accepted", "documents", "approved", "declined", "withdrawn")
+    used |= {f"finance.deal_{state}" for state in states}
     assert used - ACTIONS.keys() == set()
 
 

@@ -9,6 +9,7 @@ from django.db.models import F
 
 from gaoqi.apps.assessments.models import Assessment
 from gaoqi.apps.enterprises.models import Certificate, Enterprise, FiscalYear, IPItem, Membership
+from gaoqi.apps.finance.models import Deal, Demand
 from gaoqi.apps.market.models import Product, Scenario
 from gaoqi.apps.notifications.models import Notice
 from gaoqi.apps.policies.models import Policy
@@ -38,6 +39,10 @@ def test_a_year_ahead_every_app_loads_consistent_data_placed_around_that_day(loa
     assert f"[{steps}/{steps}]" in output.replace(" ", "")
     assert output.count("秒") >= steps
     assert set(PeriodicJob.objects.values_list("name", flat=True)) == set(periodic.declarations())
+    # financing demands over the six months before that day, every deal answered (or not) by then
+    assert Demand.objects.count() == 60
+    assert not Demand.objects.filter(created_at__gt=FAR_AHEAD).exists()
+    assert not Deal.objects.filter(responded_at__gt=FAR_AHEAD).exists()
     # the last three completed fiscal years; IP granted between registration and today
     assert set(FiscalYear.objects.values_list("year", flat=True)) == {2028, 2029, 2030}
     assert not IPItem.objects.filter(granted_on__lt=F("enterprise__registered_on")).exists()

@@ -8,12 +8,19 @@ from decimal import Decimal, InvalidOperation
 
 import numpy as np
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, Max, OuterRef, Sum
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.utils import timezone
 
 from gaoqi.apps.assessments.models import Assessment
-from gaoqi.apps.enterprises.models import Certificate, Enterprise, FiscalYear, valid_certificates
+from gaoqi.apps.enterprises.models import (
+    Certificate,
+    ContestResult,
+    Enterprise,
+    EquityRound,
+    FiscalYear,
+    valid_certificates,
+)
 from gaoqi.apps.policies.models import MatchFacts
 from gaoqi.rules.criteria import VARIABLES, facts_from_lists
 
@@ -72,6 +79,10 @@ DERIVED = {
     "assessed": "match_facts__assessment_id",
     "listed": "listed_on",
 }
+SIGNALS = {"contest.award_level", "investment.total_12m"}
+"""Facts from recorded contest results and equity rounds; an enterprise with none recorded has 0."""
+CONTEST_YEARS = 3
+INVESTMENT_DAYS = 365
 TRUTH = {"true": True, "1": True, "false": False, "0": False}
 REFRESH_CHUNK = 5000
 
@@ -190,6 +201,20 @@ def _age(registered: dt.date | None, today: dt.date) -> int | None:
     return today.year - registered.year - ((today.month, today.day) < (registered.month, registered.day))
 
 
+def _signal(name: str, ids: list[int], today: dt.date) -> list:
+    """The best contest award of the last ``CONTEST_YEARS`` calendar years (this one included), or the equity raised
+    in the ``INVESTMENT_DAYS`` up to ``today``, per enterprise."""
+    if name == "contest.award_level":
+        rows = ContestResult.objects.filter(year__gt=today.year - CONTEST_YEARS, year__lte=today.year)
+        found = rows.values("enterprise_id").annotate(value=Max("award"))
+    else:
+        since = today - dt.timedelta(days=INVESTMENT_DAYS)
+        rows = EquityRound.objects.filter(closed_on__gt=since, closed_on__lte=today)
+        found = rows.values("enterprise_id").annotate(value=Sum("amount"))
+    values = dict(found.order_by().values_list("enterprise_id", "value"))
+    return [values.get(pk, 0) for pk in ids]
+
+
 def _source(name: str) -> str:
     if name in STORED:
         return f"match_facts__{column(name)}"
@@ -219,7 +244,7 @@ def load_facts(
         qs = qs.filter(pk__in=enterprise_ids)
     if within is not None:
         qs = qs.filter(pk__in=within.values("pk"))
-    plain = sorted({_source(name) for name in names if name not in CERTIFICATES})
+    plain = sorted({_source(name) for name in names if name not in CERTIFICATES and name not in SIGNALS})
     rows = list(qs.order_by().values_list("pk", *plain))
     columns = list(zip(*rows, strict=True)) if rows else [()] * (1 + len(plain))
     raw = dict(zip(["pk", *plain], columns, strict=True))
@@ -228,6 +253,9 @@ def load_facts(
         if name in CERTIFICATES:
             holders = valid_certificates(CERTIFICATES[name], today).values_list("enterprise_id", flat=True)
             lists[name] = np.isin(np.array(raw["pk"], dtype=np.int64), np.array(list(holders), dtype=np.int64))
+            continue
+        if name in SIGNALS:
+            lists[name] = _signal(name, raw["pk"], today)
             continue
         values = list(raw[_source(name)])
         if name == "tech_area":

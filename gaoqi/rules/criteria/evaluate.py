@@ -160,3 +160,9 @@ def _scalar(literal: Literal):
         case "date":
             return (date.fromisoformat(literal.value) - EPOCH).days
     return literal.value
+
+
+def clause_truths(criteria: Criteria, facts: Facts) -> tuple[Truth, ...]:
+    """Each top-level clause's three-valued truth for every enterprise, without the classification (for callers that
+    combine clauses of many criteria themselves)."""
+    return tuple(_truth(clause, facts) for clause in criteria.clauses)

@@ -80,6 +80,8 @@ VARIABLES = {
         _v("fy.total_assets", "最近一年末资产总额", "number", "yuan"),
         _v("fy.employees", "最近一年职工总数", "number", "count"),
         _v("fy.rd_total", "最近一年研发费用合计（高企口径九类）", "number", "yuan", SHORTFALL),
+        _v("contest.award_level", "近三年创新创业大赛最高获奖等次（0 无，1 入围…5 一等奖）", "number", "count"),
+        _v("investment.total_12m", "近12个月股权融资合计", "number", "yuan"),
     )
 }
 

@@ -17,6 +17,7 @@ from gaoqi.apps.assessments.models import Assessment, BatchRun
 from gaoqi.apps.enterprises.demo import DEMO_PASSWORD
 from gaoqi.apps.enterprises.models import MentorAssignment
 from gaoqi.apps.enterprises.services import enterprise_register
+from gaoqi.apps.finance import models as finance_models
 from gaoqi.apps.market.models import Product, Proposal, Scenario
 from gaoqi.apps.mentoring.models import MentorProfile, Station
 from gaoqi.apps.notifications.channels import unsubscribe_token
@@ -132,6 +133,15 @@ def _enterprise(w: World) -> int:
     return w.enterprise_user.membership.enterprise_id
 
 
+def _deal(w: World) -> int:
+    """A deal of the demo enterprise with the ``bank`` login's institution, still open."""
+    deals = finance_models.Deal.objects.filter(
+        institution__staff__user__username="bank", state__in=("sent", "accepted")
+    )
+    mine = deals.filter(demand__enterprise_id=_enterprise(w)).order_by("pk").first()
+    return (mine or deals.order_by("pk").first()).pk
+
+
 def _pk(pick):
     """One sample: ``{"pk": pick(world)}``."""
     return lambda w: [{"pk": pick(w)}]
@@ -185,6 +195,17 @@ SAMPLES = {
     "market:scenario": _pk(lambda w: w.scenario.pk),
     "market:propose": _pk(lambda w: 0),
     "market:proposal_move": _pk(lambda w: 0),
+    "finance:product_edit": _pk(
+        lambda w: finance_models.Product.objects.filter(institution__staff__user__username="bank").first().pk
+    ),
+    "finance:demand": _pk(lambda w: finance_models.Deal.objects.get(pk=_deal(w)).demand_id),
+    "finance:demand_send": _pk(lambda w: 0),  # answers POST only
+    "finance:consent_revoke": _pk(lambda w: 0),
+    "finance:demand_withdraw": _pk(lambda w: 0),
+    "finance:deal": _pk(_deal),
+    "finance:deal_move": _pk(lambda w: 0),
+    "finance:pool_loan_new": _pk(lambda w: 0),
+    "finance:pool_loss": _pk(lambda w: 0),
 }
 """Route name → the parameters it is opened with, taken from the demo data."""
 

@@ -18,6 +18,7 @@ STEPS = [
     ("科创学堂", "demo_training", {"if_empty": True}),
     ("有求必应", "demo_servicedesk", {"if_empty": True}),
     ("产品兴企", "demo_market", {"if_empty": True}),
+    ("金融惠企", "demo_finance", {"if_empty": True}),
     ("政策库（发布并推送）", "demo_policies", {"if_empty": True}),
     ("通知", "demo_notifications", {"if_empty": True}),
     ("周期任务（通知投递、超时升级、提醒、政策每日）", "run_periodic", {"once": True}),
@@ -38,6 +39,8 @@ class Command(BaseCommand):
             step = time.perf_counter()
             if command == "demo":
                 kwargs = kwargs | {"enterprises": enterprises}
+            if command == "demo_finance":  # a small demo (tests) gets one demand per enterprise
+                kwargs = kwargs | {"demands": min(320, enterprises)}
             call_command(command, verbosity=0, stdout=io.StringIO(), **kwargs)
             self.stdout.write(f"[{number:2}/{len(STEPS)}] {label} … {time.perf_counter() - step:.1f} 秒")
         logins = ", ".join([*(name for name, _role, _district in DEMO_USERS), OWNER_LOGIN])
