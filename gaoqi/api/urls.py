@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from gaoqi.api import errors, mentoring, notifications, policies, servicedesk, training
+from gaoqi.api import errors, mentoring, notifications, policies, rankings, servicedesk, training
 from gaoqi.api.auth import AUTH
 from gaoqi.api.parser import ApiParser
 from gaoqi.api.views import router
@@ -15,3 +15,4 @@ api.add_router("/policies", policies.router)
 api.add_router("/training", training.router)
 api.add_router("/mentoring", mentoring.router)
 api.add_router("/servicedesk", servicedesk.router)
+api.add_router("/rankings", rankings.router)

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "gaoqi.apps.training",
     "gaoqi.apps.mentoring",
     "gaoqi.apps.servicedesk",
+    "gaoqi.apps.rankings",
     "gaoqi.web",
     "django.forms",  # last: gaoqi.web overrides some of its widget templates (see gaoqi/web/forms/rendering.py)
 ]

@@ -111,6 +111,13 @@ SIDEBAR = (
         ),
     ),
     Group(
+        _("梯次培育与精选"),
+        (
+            Entry(_("创新能力评价"), "rankings:board", "trophy", STAFF),
+            Entry(_("指标体系"), "rankings:versions", "sliders", STAFF),
+        ),
+    ),
+    Group(
         _("系统管理"),
         (
             Entry(_("投递死信"), "notifications:dead_letters", "envelope-exclamation", frozenset({Role.BUREAU})),

@@ -39,4 +39,5 @@ urlpatterns = [
     path("training/", include("gaoqi.web.urls_training")),
     path("mentoring/", include("gaoqi.web.urls_mentoring")),
     path("servicedesk/", include("gaoqi.web.urls_servicedesk")),
+    path("rankings/", include("gaoqi.web.urls_rankings")),
 ]

@@ -21,6 +21,7 @@ from gaoqi.apps.mentoring.models import MentorProfile, Station
 from gaoqi.apps.notifications.channels import unsubscribe_token
 from gaoqi.apps.notifications.models import Notice
 from gaoqi.apps.policies.models import Policy
+from gaoqi.apps.rankings.models import IndicatorVersion
 from gaoqi.apps.servicedesk.models import Attachment, ServiceRequest
 from gaoqi.apps.training.models import Registration, Session
 from gaoqi.web.profile_steps import STEP_KEYS
@@ -170,6 +171,8 @@ SAMPLES = {
     "servicedesk:reroute": _pk(lambda w: w.request.pk),
     "servicedesk:cancel": _pk(lambda w: w.request.pk),
     "servicedesk:attachment": _pk(lambda w: w.attachment.pk),
+    "rankings:score": _pk(_enterprise),
+    "rankings:version": _pk(lambda w: IndicatorVersion.objects.order_by("pk").first().pk),
 }
 """Route name → the parameters it is opened with, taken from the demo data."""
 

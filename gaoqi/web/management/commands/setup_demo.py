@@ -18,6 +18,7 @@ STEPS = [
     ("有求必应", "demo_servicedesk", {"if_empty": True}),
     ("政策库（发布并推送）", "demo_policies", {"if_empty": True}),
     ("通知", "demo_notifications", {"if_empty": True}),
+    ("梯次培育与精选", "demo_rankings", {"if_empty": True}),
     ("排程：科创学堂提醒", "schedule_training", {}),
     ("排程：有求必应超时升级", "schedule_servicedesk", {}),
     ("排程：政策每日任务", "schedule_policies", {}),

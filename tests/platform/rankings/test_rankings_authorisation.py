@@ -1,0 +1,62 @@
+"""Every 梯次培育与精选 page and endpoint, tried by every member of the cast (华芯 is in 黄埔, 天河云 in 天河)."""
+
+import json
+
+import pytest
+
+from tests.platform.matrix import CAST, assert_sent_to_login, assert_status, assert_unauthenticated, cases, routes
+
+STAFF = {"district": 200, "other_district": 200, "bureau": 200}
+OURS = {"district": 200, "other_district": 404, "bureau": 200}
+BODY = {
+    "name": "2027 版",
+    "effective_on": "2027-01-01",
+    "indicators": [{"key": "rd_intensity", "weight": "1", "method": "banded", "bands": [["5%", "1"]]}],
+}
+
+PAGES = [
+    ("GET", "/rankings/", STAFF, 403),
+    ("GET", "/rankings/enterprises/{ours}/", OURS, 403),
+    ("GET", "/rankings/indicators/", STAFF, 403),
+    ("GET", "/rankings/indicators/{version}/", STAFF, 403),
+    ("GET", "/rankings/indicators/new/", {"bureau": 200}, 403),
+    ("POST", "/rankings/indicators/new/", {"bureau": 400}, 403),  # empty form: 400 with errors
+]
+API = [
+    ("GET", "/api/v1/rankings/indicator-versions", STAFF, 403),
+    ("GET", "/api/v1/rankings/indicator-versions/{version}", STAFF, 403),
+    ("POST", "/api/v1/rankings/indicator-versions", {"bureau": 201}, 403),
+    ("GET", "/api/v1/rankings/scores", STAFF, 403),
+    ("GET", "/api/v1/rankings/scores/{ours}", OURS, 403),
+]
+
+
+@pytest.fixture
+def objects(cast, version):
+    return {"ours": cast.ours.pk, "version": version.pk}
+
+
+def _request(client, method, path, objects):
+    url = path.format(**objects)
+    if method == "GET":
+        return client.get(url)
+    if url.startswith("/api/"):
+        return client.post(url, json.dumps(BODY), content_type="application/json")
+    return client.post(url)
+
+
+@pytest.mark.parametrize(("method", "path", "who", "status"), list(cases(PAGES + API)))
+def test_each_role_gets_exactly_what_it_may(client, cast, objects, method, path, who, status):
+    assert set(CAST) >= {"district", "bureau"}
+    client.force_login(getattr(cast, who))
+    assert_status(_request(client, method, path, objects), status)
+
+
+@pytest.mark.parametrize(("method", "path"), routes(PAGES))
+def test_anonymous_visitors_are_sent_to_login(client, objects, method, path):
+    assert_sent_to_login(_request(client, method, path, objects))
+
+
+@pytest.mark.parametrize(("method", "path"), routes(API))
+def test_anonymous_api_calls_get_the_401_envelope(client, objects, method, path):
+    assert_unauthenticated(_request(client, method, path, objects))
