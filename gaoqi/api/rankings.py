@@ -1,15 +1,18 @@
-"""REST endpoints of 梯次培育与精选 under the same rules as the pages: indicator system versions and scores."""
+"""REST endpoints of 梯次培育与精选 under the same rules as the pages: indicator system versions, scores, the tier
+funnel and the enterprises about to move up."""
 
 import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Router, Schema, Status
 
 from gaoqi.api.schemas import District, Error, Id, Offset, window
 from gaoqi.apps.rankings import services
+from gaoqi.apps.rankings.pipeline import tier_candidates, tier_funnel
 from gaoqi.apps.rankings.selectors import board, indicator_version_get, indicator_version_list, score_explain
 from gaoqi.core.districts import TECH_FIELDS
+from gaoqi.core.errors import NotFound
 
 router = Router(tags=["rankings"])
 ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 422: Error}
@@ -93,3 +96,39 @@ def scores(
 def score_detail(request, enterprise_id: Id):
     row, lines = score_explain(actor=request.auth, enterprise_pk=enterprise_id)
     return row | {"lines": lines}
+
+
+class TierRowOut(Schema):
+    key: str
+    label: str
+    count: int
+    moved_up: int
+    citywide: int | None = None
+
+
+class FunnelOut(Schema):
+    year: int
+    total: int
+    counts: list[TierRowOut]
+
+
+class CandidateOut(Schema):
+    enterprise_id: int
+    name: str
+    district: str
+    tier: str
+    next_tier: str
+    missing: list[str]
+
+
+@router.get("/tiers/funnel", response={200: FunnelOut, **ERRORS}, summary="梯次分布与本年晋级")
+def funnel(request, year: Annotated[int, Field(ge=2000, le=2100)] | None = None, district: District | None = None):
+    found = tier_funnel(actor=request.auth, year=year, district=district or "")
+    if found is None:
+        raise NotFound
+    return found
+
+
+@router.get("/tiers/candidates", response={200: list[CandidateOut], **ERRORS}, summary="即将晋级的企业及尚缺条件")
+def candidates(request, district: District | None = None, tech_area: Area | None = None):
+    return tier_candidates(actor=request.auth, district=district or "", tech_area=tech_area or "")

@@ -12,4 +12,6 @@ urlpatterns = [
     path("indicators/", rankings.version_list, name="versions"),
     path("indicators/new/", rankings.version_new, name="version_new"),
     path("indicators/<int:pk>/", rankings.version_detail, name="version"),
+    path("tiers/", rankings.tier_funnel_page, name="tiers"),
+    path("tiers/candidates/", rankings.tier_candidate_list, name="candidates"),
 ]

@@ -48,7 +48,7 @@ class Population:
         return np.flatnonzero(np.isin(self.ids, np.fromiter(ids, dtype=np.int64)))
 
 
-def _fen(values: list) -> pl.Series:
+def fen_column(values: list) -> pl.Series:
     return pl.Series(values, dtype=pl.Decimal(20, 2)).to_physical().cast(pl.Int64)
 
 
@@ -61,7 +61,7 @@ def _years(today: dt.date) -> pl.DataFrame:
         {
             "enterprise_id": pl.Series(data["enterprise_id"], dtype=pl.Int64),
             "year": pl.Series(data["year"], dtype=pl.Int64),
-            **{name: _fen(data[name]) for name in MONEY},
+            **{name: fen_column(data[name]) for name in MONEY},
             **{name: pl.Series(data[name], dtype=pl.Int64) for name in COUNTS},
         }
     )
@@ -120,7 +120,7 @@ def load_population(*, today: dt.date) -> Population:
         invention_per_100=pl.when(pl.col("employees") > 0).then(
             (pl.col("patents").fill_null(0) * 100 * SCALE).floordiv(pl.col("employees"))
         ),
-        financing=(_fen(frame["financing"].to_list()).fill_null(0) * (SCALE // 100)),
+        financing=(fen_column(frame["financing"].to_list()).fill_null(0) * (SCALE // 100)),
         awards=pl.col("awards").fill_null(0).cast(pl.Int64) * SCALE,
     ).sort("enterprise_id")
     keys = ("rd_intensity", "invention_per_100", "revenue_growth", "hightech_share", "st_staff_ratio")

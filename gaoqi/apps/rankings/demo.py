@@ -1,5 +1,7 @@
-"""Demo data of 梯次培育与精选: the default indicator system in force since the start of last year, and contest awards
-and equity rounds for some of the demo enterprises (so that the financing and award indicators tell them apart)."""
+"""Demo data of 梯次培育与精选: the default indicator system in force since the start of last year; contest awards
+and equity rounds for some of the demo enterprises (so that the financing and award indicators tell them apart);
+科技型中小企业 registrations and 专精特新 recognitions spread over the last two years (so that the tier funnel shows
+moves); and the tier snapshots of last year and this year."""
 
 import datetime as dt
 import random
@@ -7,8 +9,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from gaoqi.apps.enterprises.models import ContestResult, Enterprise, EquityRound
+from gaoqi.apps.enterprises.models import Certificate, ContestResult, Enterprise, EquityRound
 from gaoqi.apps.rankings.models import IndicatorVersion
+from gaoqi.apps.rankings.tiers import take_snapshots
 from gaoqi.rules.indicators import default_system
 
 CONTESTS = ("中国创新创业大赛（广东·广州赛区）", "广州市创新创业大赛", "粤港澳大湾区科技创新创业大赛")
@@ -48,4 +51,30 @@ def seed(*, seed: int = 2026, today: dt.date | None = None) -> dict:
             rounds.extend(_rounds(rng, enterprise, today))
     ContestResult.objects.bulk_create(awards)
     EquityRound.objects.bulk_create(rounds)
-    return {"version": version.pk, "awards": len(awards), "rounds": len(rounds)}
+    certificates = _certificates(rng, today)
+    for year in (today.year - 1, today.year):
+        take_snapshots(year=year, today=today)
+    return {"version": version.pk, "awards": len(awards), "rounds": len(rounds), "certificates": certificates}
+
+
+def _certificates(rng: random.Random, today: dt.date) -> int:
+    """科技型中小企业 registrations (valid to the end of their year) for some enterprises without a certificate, and
+    专精特新 recognitions (three years) for some HTEs, issued last year or this year."""
+    holders = set(Certificate.objects.values_list("enterprise_id", flat=True))
+    hte = set(Certificate.objects.filter(kind=Certificate.Kind.HTE).values_list("enterprise_id", flat=True))
+    made = []
+    for enterprise_id in Enterprise.objects.order_by("pk").values_list("pk", flat=True):
+        year = today.year - rng.randint(0, 1)
+        issued = dt.date(year, rng.randint(1, 6), rng.randint(1, 28))
+        if enterprise_id not in holders and rng.random() < 0.45:
+            made.append(_certificate(enterprise_id, Certificate.Kind.TSME, issued, dt.date(today.year, 12, 31)))
+        elif enterprise_id in hte and rng.random() < 0.3:
+            expires = issued.replace(year=issued.year + 3)
+            made.append(_certificate(enterprise_id, Certificate.Kind.SPECIALISED, issued, expires))
+    Certificate.objects.bulk_create(made)
+    return len(made)
+
+
+def _certificate(enterprise_id: int, kind: str, issued: dt.date, expires: dt.date) -> Certificate:
+    number = f"{kind.upper()}-{issued:%Y}-{enterprise_id:06d}"
+    return Certificate(enterprise_id=enterprise_id, kind=kind, number=number, issued_on=issued, expires_on=expires)

@@ -3,9 +3,11 @@
 import datetime as dt
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gaoqi.apps.rankings.models import IndicatorVersion
+from gaoqi.apps.rankings.tiers import take_snapshots
 from gaoqi.core.audit import audit_record
 from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.roles import Role
@@ -34,3 +36,16 @@ def indicator_version_create(
     )
     audit_record(actor=actor, action="rankings.indicator_version_create", target=version)
     return version
+
+
+def tier_snapshots_take(*, actor, year: int) -> int:
+    """The bureau judges every enterprise's tier for ``year`` again (a year not after the current one)."""
+    _bureau(actor)
+    today = timezone.localdate()
+    if not 2000 <= year <= today.year:
+        raise DomainError(_("年度应在 2000 年至今年之间。"), field="year")
+    count = take_snapshots(year=year, today=today)
+    audit_record(
+        actor=actor, action="rankings.tier_snapshots_take", target=actor, changes={"year": year, "count": count}
+    )
+    return count

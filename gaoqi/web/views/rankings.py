@@ -1,5 +1,5 @@
 """梯次培育与精选 pages: the indicator score board, one enterprise's score explained, the indicator system versions
-and their editor."""
+and their editor, the tier funnel and the enterprises about to move up."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gaoqi.apps.rankings import services
+from gaoqi.apps.rankings.pipeline import tier_candidates, tier_funnel, tier_years
 from gaoqi.apps.rankings.selectors import (
     board,
     indicator_version_current,
@@ -16,6 +17,7 @@ from gaoqi.apps.rankings.selectors import (
     score_explain,
     staff_only,
 )
+from gaoqi.core.disclosure import min_count
 from gaoqi.core.districts import DISTRICT_NAMES
 from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.roles import Role
@@ -92,3 +94,48 @@ def version_new(request):
             return redirect("rankings:version", pk=version.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "rankings/version_new.html", {"form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tier_funnel_page(request):
+    staff_only(request.user)
+    if request.method == "POST":
+        return _take_snapshots(request)
+    form = BoardFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    years = tier_years()
+    year = _year(request.GET.get("year"), years)
+    funnel = tier_funnel(actor=request.user, year=year, **filters)
+    context = {"form": form, "funnel": funnel, "years": years, "bureau": request.user.role == Role.BUREAU}
+    context["small"] = min_count()
+    context["chart"] = [{"name": row["label"], "value": row["count"]} for row in funnel.counts] if funnel else []
+    return render(request, "rankings/tiers.html", context)
+
+
+def _year(text: str | None, years: list[int]) -> int | None:
+    return int(text) if text and text.isdigit() and int(text) in years else None
+
+
+def _take_snapshots(request):
+    year = request.POST.get("year", "")
+    try:
+        count = services.tier_snapshots_take(actor=request.user, year=int(year) if year.isdigit() else 0)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("已重新判定 %(n)d 家企业 %(year)s 年的梯次。") % {"n": count, "year": year})
+    return redirect("rankings:tiers")
+
+
+@login_required
+@require_GET
+def tier_candidate_list(request):
+    staff_only(request.user)
+    form = BoardFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = [
+        row | {"district_name": DISTRICT_NAMES.get(row["district"], "")}
+        for row in tier_candidates(actor=request.user, **filters)
+    ]
+    return render(request, "rankings/candidates.html", {"form": form, "rows": rows})

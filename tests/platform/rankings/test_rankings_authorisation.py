@@ -1,9 +1,11 @@
 """Every 梯次培育与精选 page and endpoint, tried by every member of the cast (华芯 is in 黄埔, 天河云 in 天河)."""
 
+import datetime
 import json
 
 import pytest
 
+from gaoqi.apps.rankings.tiers import take_snapshots
 from tests.platform.matrix import CAST, assert_sent_to_login, assert_status, assert_unauthenticated, cases, routes
 
 STAFF = {"district": 200, "other_district": 200, "bureau": 200}
@@ -21,6 +23,9 @@ PAGES = [
     ("GET", "/rankings/indicators/{version}/", STAFF, 403),
     ("GET", "/rankings/indicators/new/", {"bureau": 200}, 403),
     ("POST", "/rankings/indicators/new/", {"bureau": 400}, 403),  # empty form: 400 with errors
+    ("GET", "/rankings/tiers/", STAFF, 403),
+    ("POST", "/rankings/tiers/", {"bureau": 302, "district": 403, "other_district": 403}, 403),
+    ("GET", "/rankings/tiers/candidates/", STAFF, 403),
 ]
 API = [
     ("GET", "/api/v1/rankings/indicator-versions", STAFF, 403),
@@ -28,11 +33,14 @@ API = [
     ("POST", "/api/v1/rankings/indicator-versions", {"bureau": 201}, 403),
     ("GET", "/api/v1/rankings/scores", STAFF, 403),
     ("GET", "/api/v1/rankings/scores/{ours}", OURS, 403),
+    ("GET", "/api/v1/rankings/tiers/funnel", STAFF, 403),
+    ("GET", "/api/v1/rankings/tiers/candidates", STAFF, 403),
 ]
 
 
 @pytest.fixture
 def objects(cast, version):
+    take_snapshots(year=2026, today=datetime.date(2026, 6, 1))
     return {"ours": cast.ours.pk, "version": version.pk}
 
 

@@ -20,4 +20,8 @@ class Command(BaseCommand):
             raise CommandError("已有指标体系；请在没有排名数据的数据库上加载。 (Ranking data already exist.)")
         figures = demo.seed(seed=seed)
         if verbosity:
-            self.stdout.write(self.style.SUCCESS("获奖 {awards} 项，股权融资 {rounds} 轮。".format(**figures)))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    "获奖 {awards} 项，股权融资 {rounds} 轮，资质证书 {certificates} 张。".format(**figures)
+                )
+            )
