@@ -1,5 +1,5 @@
 """REST endpoints of 梯次培育与精选 under the same rules as the pages: indicator system versions, scores, the tier
-funnel and the enterprises about to move up."""
+funnel and the enterprises about to move up, the yearly lists and their review."""
 
 import datetime
 from decimal import Decimal
@@ -8,7 +8,15 @@ from typing import Annotated, Literal
 from ninja import Field, Router, Schema, Status
 
 from gaoqi.api.schemas import District, Error, Id, Offset, window
+from gaoqi.apps.enterprises.selectors import enterprise_get
 from gaoqi.apps.rankings import services
+from gaoqi.apps.rankings.list_selectors import (
+    list_diff,
+    list_entries,
+    list_entry_get,
+    ranking_list_get,
+    ranking_list_list,
+)
 from gaoqi.apps.rankings.pipeline import tier_candidates, tier_funnel
 from gaoqi.apps.rankings.selectors import board, indicator_version_get, indicator_version_list, score_explain
 from gaoqi.core.districts import TECH_FIELDS
@@ -132,3 +140,121 @@ def funnel(request, year: Annotated[int, Field(ge=2000, le=2100)] | None = None,
 @router.get("/tiers/candidates", response={200: list[CandidateOut], **ERRORS}, summary="即将晋级的企业及尚缺条件")
 def candidates(request, district: District | None = None, tech_area: Area | None = None):
     return tier_candidates(actor=request.auth, district=district or "", tech_area=tech_area or "")
+
+
+class ListOut(Schema):
+    id: int
+    kind: str
+    year: int
+    status: str
+    version_id: int
+    eligibility: str
+    size: int
+    published_at: datetime.datetime | None
+
+
+class EntryOut(Schema):
+    id: int
+    enterprise_id: int
+    district: str
+    rank: int
+    score: Decimal
+    included: bool
+    by_hand: bool
+    reason: str
+    data: list[dict]
+
+
+class ListDetailOut(ListOut):
+    spec: dict
+    entries: list[EntryOut]
+
+
+class ListIn(Schema):
+    kind: Literal["selected_hte", "reserve"]
+    year: int = Field(ge=2000, le=2100)
+    size: int | None = Field(default=None, ge=1, le=1000)
+
+
+class StepIn(Schema):
+    step: Literal["submit", "return", "approve", "publish"]
+
+
+class CommentIn(Schema):
+    text: str = Field(min_length=1, max_length=1000)
+
+
+class EntryIn(Schema):
+    enterprise_id: Id
+    reason: str = Field(min_length=1, max_length=300)
+
+
+class ReasonIn(Schema):
+    reason: str = Field(min_length=1, max_length=300)
+
+
+class DiffOut(Schema):
+    previous_id: int | None
+    added: list[int]
+    dropped: list[int]
+    kept: int
+
+
+def _detail(request, ranking_list):
+    entries = list(list_entries(actor=request.auth, ranking_list=ranking_list))
+    return {**ListOut.from_orm(ranking_list).dict(), "spec": ranking_list.spec, "entries": entries}
+
+
+@router.get("/lists", response={200: list[ListOut], **ERRORS}, summary="年度榜单")
+def lists(request):
+    return list(ranking_list_list(actor=request.auth))
+
+
+@router.post("/lists", response={201: ListDetailOut, **ERRORS}, summary="生成榜单草稿")
+def list_draft(request, payload: ListIn):
+    return Status(201, _detail(request, services.ranking_list_draft(actor=request.auth, **payload.dict())))
+
+
+@router.get("/lists/{list_id}", response={200: ListDetailOut, **ERRORS}, summary="榜单详情（本人可见区的企业）")
+def list_detail(request, list_id: Id):
+    return _detail(request, ranking_list_get(actor=request.auth, pk=list_id))
+
+
+@router.get("/lists/{list_id}/diff", response={200: DiffOut, **ERRORS}, summary="与上年已发布榜单比较")
+def list_diff_view(request, list_id: Id):
+    diff = list_diff(actor=request.auth, ranking_list=ranking_list_get(actor=request.auth, pk=list_id))
+    return {
+        "previous_id": diff.previous.pk if diff.previous else None,
+        "added": [e.enterprise_id for e in diff.added],
+        "dropped": [e.enterprise_id for e in diff.dropped],
+        "kept": diff.kept,
+    }
+
+
+@router.post("/lists/{list_id}/step", response={200: ListOut, **ERRORS}, summary="提交、退回、批准或发布榜单")
+def list_step(request, list_id: Id, payload: StepIn):
+    ranking_list = ranking_list_get(actor=request.auth, pk=list_id)
+    return services.ranking_list_transition(actor=request.auth, ranking_list=ranking_list, step=payload.step)
+
+
+@router.post("/lists/{list_id}/comments", response={201: dict, **ERRORS}, summary="提交审核意见")
+def list_comment(request, list_id: Id, payload: CommentIn):
+    ranking_list = ranking_list_get(actor=request.auth, pk=list_id)
+    comment = services.list_comment_add(actor=request.auth, ranking_list=ranking_list, text=payload.text)
+    return Status(201, {"id": comment.pk, "text": comment.text})
+
+
+@router.post("/lists/{list_id}/entries", response={201: EntryOut, **ERRORS}, summary="增补企业（须说明理由）")
+def list_add(request, list_id: Id, payload: EntryIn):
+    ranking_list = ranking_list_get(actor=request.auth, pk=list_id)
+    enterprise = enterprise_get(actor=request.auth, pk=payload.enterprise_id)
+    entry = services.list_entry_add(
+        actor=request.auth, ranking_list=ranking_list, enterprise=enterprise, reason=payload.reason
+    )
+    return Status(201, entry)
+
+
+@router.post("/entries/{entry_id}/remove", response={200: EntryOut, **ERRORS}, summary="移出企业（须说明理由）")
+def entry_remove(request, entry_id: Id, payload: ReasonIn):
+    entry = list_entry_get(actor=request.auth, pk=entry_id)
+    return services.list_entry_remove(actor=request.auth, entry=entry, reason=payload.reason)

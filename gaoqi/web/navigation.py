@@ -114,6 +114,7 @@ SIDEBAR = (
         _("梯次培育与精选"),
         (
             Entry(_("创新能力评价"), "rankings:board", "trophy", STAFF),
+            Entry(_("年度榜单"), "rankings:lists", "list-ol", STAFF),
             Entry(_("指标体系"), "rankings:versions", "sliders", STAFF),
             Entry(_("梯次培育"), "rankings:tiers", "bar-chart-steps", STAFF),
             Entry(_("即将晋级的企业"), "rankings:candidates", "arrow-up-circle", STAFF),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from gaoqi.web.views import rankings
+from gaoqi.web.views import ranking_lists, rankings
 
 app_name = "rankings"
 
@@ -14,4 +14,10 @@ urlpatterns = [
     path("indicators/<int:pk>/", rankings.version_detail, name="version"),
     path("tiers/", rankings.tier_funnel_page, name="tiers"),
     path("tiers/candidates/", rankings.tier_candidate_list, name="candidates"),
+    path("lists/", ranking_lists.list_index, name="lists"),
+    path("lists/<int:pk>/", ranking_lists.list_detail, name="list"),
+    path("lists/<int:pk>/step/", ranking_lists.list_step, name="list_step"),
+    path("lists/<int:pk>/comments/", ranking_lists.list_comment, name="list_comment"),
+    path("lists/<int:pk>/entries/", ranking_lists.list_add, name="list_add"),
+    path("entries/<int:pk>/remove/", ranking_lists.entry_remove, name="entry_remove"),
 ]

@@ -1,7 +1,7 @@
 """Demo data of 梯次培育与精选: the default indicator system in force since the start of last year; contest awards
 and equity rounds for some of the demo enterprises (so that the financing and award indicators tell them apart);
 科技型中小企业 registrations and 专精特新 recognitions spread over the last two years (so that the tier funnel shows
-moves); and the tier snapshots of last year and this year."""
+moves); the tier snapshots of last year and this year; and last year's two lists, published."""
 
 import datetime as dt
 import random
@@ -10,7 +10,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from gaoqi.apps.enterprises.models import Certificate, ContestResult, Enterprise, EquityRound
-from gaoqi.apps.rankings.models import IndicatorVersion
+from gaoqi.apps.rankings.lists import ELIGIBILITY, SIZES, draft_entries
+from gaoqi.apps.rankings.models import IndicatorVersion, RankingList
 from gaoqi.apps.rankings.tiers import take_snapshots
 from gaoqi.rules.indicators import default_system
 
@@ -54,7 +55,26 @@ def seed(*, seed: int = 2026, today: dt.date | None = None) -> dict:
     certificates = _certificates(rng, today)
     for year in (today.year - 1, today.year):
         take_snapshots(year=year, today=today)
+    for kind in RankingList.Kind.values:
+        _published_list(kind, today.year - 1, version, today)
     return {"version": version.pk, "awards": len(awards), "rounds": len(rounds), "certificates": certificates}
+
+
+def _published_list(kind: str, year: int, version: IndicatorVersion, today: dt.date) -> None:
+    """Last year's list of ``kind``, drafted with the default system and published at the end of that year."""
+    published = timezone.make_aware(dt.datetime(year, 12, 20, 10))
+    ranking_list = RankingList.objects.create(
+        kind=kind,
+        year=year,
+        version=version,
+        spec=version.spec,
+        eligibility=ELIGIBILITY[kind],
+        size=SIZES[kind] // 5,
+        status=RankingList.Status.PUBLISHED,
+        published_at=published,
+        created_at=published,
+    )
+    draft_entries(ranking_list, version, today)
 
 
 def _certificates(rng: random.Random, today: dt.date) -> int:

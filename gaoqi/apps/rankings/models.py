@@ -60,3 +60,77 @@ class TierSnapshot(models.Model):
 
     def __str__(self):
         return f"{self.enterprise_id}/{self.year}: {self.get_tier_display()}"
+
+
+class RankingList(models.Model):
+    """A yearly list (精选辅导上市高企 or 后备上市企业): drafted from the indicator scores, reviewed, approved and
+    published. It keeps the indicator system it was drafted with and, per entry, the figures used."""
+
+    class Kind(models.TextChoices):
+        SELECTED_HTE = "selected_hte", _("精选辅导上市高企榜单")
+        RESERVE = "reserve", _("后备上市企业榜单")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("草稿")
+        REVIEW = "review", _("审核中")
+        APPROVED = "approved", _("已批准")
+        PUBLISHED = "published", _("已发布")
+
+    kind = models.CharField(_("榜单"), max_length=16, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField(_("年度"))
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    version = models.ForeignKey(IndicatorVersion, on_delete=models.PROTECT, related_name="lists")
+    spec = models.JSONField(_("所用指标体系"))
+    eligibility = models.CharField(_("入围条件"), max_length=500)
+    size = models.PositiveSmallIntegerField(_("名额"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
+    published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year", "kind"]
+        constraints = [models.UniqueConstraint(fields=["kind", "year"], name="unique_list_year")]
+        verbose_name = _("年度榜单")
+        verbose_name_plural = _("年度榜单")
+
+    def __str__(self):
+        return f"{self.year} {self.get_kind_display()}"
+
+
+class ListEntry(models.Model):
+    """An enterprise on a list: its rank and score when drafted and the figures used; removed entries stay, with
+    the reason, and entries added by hand carry theirs."""
+
+    ranking_list = models.ForeignKey(RankingList, on_delete=models.CASCADE, related_name="entries")
+    enterprise = models.ForeignKey("enterprises.Enterprise", on_delete=models.CASCADE, related_name="list_entries")
+    district = models.CharField(_("所在区"), max_length=6, db_index=True)
+    rank = models.PositiveIntegerField(_("全市名次"))
+    score = models.DecimalField(_("得分"), max_digits=6, decimal_places=2)
+    data = models.JSONField(_("所用数据"), default=list)
+    included = models.BooleanField(_("在榜"), default=True)
+    by_hand = models.BooleanField(_("人工增补"), default=False)
+    reason = models.CharField(_("增补或移出理由"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-included", "rank", "id"]
+        constraints = [models.UniqueConstraint(fields=["ranking_list", "enterprise"], name="unique_list_enterprise")]
+
+    def __str__(self):
+        return f"{self.ranking_list_id}/{self.enterprise_id}"
+
+
+class ListComment(models.Model):
+    """A reviewer's comment on a list."""
+
+    ranking_list = models.ForeignKey(RankingList, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    text = models.CharField(_("意见"), max_length=1000)
+    created_at = models.DateTimeField(_("时间"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.text[:40]

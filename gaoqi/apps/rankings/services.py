@@ -1,4 +1,4 @@
-"""Writes of 梯次培育与精选: indicator system versions."""
+"""Writes of 梯次培育与精选: indicator system versions, tier snapshots, yearly lists and their review."""
 
 import datetime as dt
 
@@ -6,7 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gaoqi.apps.rankings.models import IndicatorVersion
+from gaoqi.apps.rankings.lists import ELIGIBILITY, SIZES, draft_entries, entry_by_hand
+from gaoqi.apps.rankings.models import IndicatorVersion, ListComment, ListEntry, RankingList
+from gaoqi.apps.rankings.selectors import indicator_version_current
 from gaoqi.apps.rankings.tiers import take_snapshots
 from gaoqi.core.audit import audit_record
 from gaoqi.core.errors import DomainError, PermissionDenied
@@ -49,3 +51,131 @@ def tier_snapshots_take(*, actor, year: int) -> int:
         actor=actor, action="rankings.tier_snapshots_take", target=actor, changes={"year": year, "count": count}
     )
     return count
+
+
+STEPS = {
+    "submit": (RankingList.Status.DRAFT, RankingList.Status.REVIEW),
+    "return": (RankingList.Status.REVIEW, RankingList.Status.DRAFT),
+    "approve": (RankingList.Status.REVIEW, RankingList.Status.APPROVED),
+    "publish": (RankingList.Status.APPROVED, RankingList.Status.PUBLISHED),
+}
+EDITABLE = (RankingList.Status.DRAFT, RankingList.Status.REVIEW)
+
+
+@transaction.atomic
+def ranking_list_draft(*, actor, kind: str, year: int, size: int | None = None) -> RankingList:
+    """The bureau drafts a year's list from the indicator system in force."""
+    _bureau(actor)
+    if kind not in RankingList.Kind.values:
+        raise DomainError(_("请选择榜单。"), field="kind")
+    if not 2000 <= year <= 2100:
+        raise DomainError(_("年度应在 2000 年至 2100 年之间。"), field="year")
+    size = size or SIZES[kind]
+    if not 1 <= size <= 1000:
+        raise DomainError(_("名额应在 1 到 1000 之间。"), field="size")
+    if RankingList.objects.filter(kind=kind, year=year).exists():
+        raise DomainError(_("该年度的这份榜单已存在。"), field="year")
+    version = indicator_version_current()
+    if version is None:
+        raise DomainError(_("尚未发布指标体系，无法生成榜单。"), field="kind")
+    ranking_list = RankingList.objects.create(
+        kind=kind,
+        year=year,
+        version=version,
+        spec=version.spec,
+        eligibility=ELIGIBILITY[kind],
+        size=size,
+        created_by=actor,
+    )
+    count = draft_entries(ranking_list, version, timezone.localdate())
+    audit_record(actor=actor, action="rankings.list_draft", target=ranking_list, changes={"entries": count})
+    return ranking_list
+
+
+def _editable(ranking_list: RankingList) -> None:
+    if ranking_list.status not in EDITABLE:
+        raise DomainError(_("榜单已批准，不能再增减企业。"), field="status")
+
+
+def _reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("请填写理由。"), field="reason")
+    return reason[:300]
+
+
+@transaction.atomic
+def list_entry_remove(*, actor, entry: ListEntry, reason: str) -> ListEntry:
+    """The bureau takes an enterprise off a list under review or in draft, with a reason (the entry stays, marked)."""
+    _bureau(actor)
+    _editable(entry.ranking_list)
+    if not entry.included:
+        raise DomainError(_("该企业已移出榜单。"), field="reason")
+    entry.included, entry.reason = False, _reason(reason)
+    entry.save(update_fields=["included", "reason"])
+    audit_record(
+        actor=actor,
+        action="rankings.list_entry_remove",
+        target=entry,
+        enterprise_id=entry.enterprise_id,
+        changes={"reason": entry.reason},
+    )
+    return entry
+
+
+@transaction.atomic
+def list_entry_add(*, actor, ranking_list: RankingList, enterprise, reason: str) -> ListEntry:
+    """The bureau adds an enterprise by hand (or puts a removed one back), with a reason."""
+    _bureau(actor)
+    _editable(ranking_list)
+    reason = _reason(reason)
+    entry = ranking_list.entries.filter(enterprise=enterprise).first()
+    if entry is not None and entry.included:
+        raise DomainError(_("该企业已在榜单上。"), field="enterprise")
+    if entry is not None:
+        entry.included, entry.reason = True, reason
+        entry.save(update_fields=["included", "reason"])
+    else:
+        entry = entry_by_hand(ranking_list, enterprise.pk, reason, timezone.localdate())
+    audit_record(
+        actor=actor,
+        action="rankings.list_entry_add",
+        target=entry,
+        enterprise_id=enterprise.pk,
+        changes={"reason": reason},
+    )
+    return entry
+
+
+@transaction.atomic
+def list_comment_add(*, actor, ranking_list: RankingList, text: str) -> ListComment:
+    """Bureau and district staff comment on a list before it is published."""
+    if not (actor.is_authenticated and actor.role in (Role.BUREAU, Role.DISTRICT)):
+        raise PermissionDenied
+    text = (text or "").strip()
+    if not text:
+        raise DomainError(_("请填写意见。"), field="text")
+    if ranking_list.status == RankingList.Status.PUBLISHED:
+        raise DomainError(_("榜单已发布，不再收集意见。"), field="text")
+    comment = ListComment.objects.create(ranking_list=ranking_list, author=actor, text=text[:1000])
+    audit_record(actor=actor, action="rankings.list_comment_add", target=comment)
+    return comment
+
+
+@transaction.atomic
+def ranking_list_transition(*, actor, ranking_list: RankingList, step: str) -> RankingList:
+    """Move a list along draft → review → approved → published (or return it from review to draft)."""
+    _bureau(actor)
+    if step not in STEPS:
+        raise DomainError(_("未知操作。"), field="step")
+    source, target = STEPS[step]
+    if ranking_list.status != source:
+        raise DomainError(
+            _("榜单当前为“%(status)s”，不能执行此操作。") % {"status": ranking_list.get_status_display()}, field="step"
+        )
+    ranking_list.status = target
+    if target == RankingList.Status.PUBLISHED:
+        ranking_list.published_at = timezone.now()
+    ranking_list.save(update_fields=["status", "published_at"])
+    audit_record(actor=actor, action=f"rankings.list_{step}", target=ranking_list, changes={"status": [source, target]})
+    return ranking_list

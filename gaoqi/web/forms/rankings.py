@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gaoqi.apps.rankings.models import RankingList
 from gaoqi.core.districts import DISTRICTS, TECH_FIELDS
 from gaoqi.rules.indicators import MEASURES, METHODS
 
@@ -91,3 +92,24 @@ class IndicatorVersionForm(forms.Form):
 class BoardFilterForm(forms.Form):
     district = forms.ChoiceField(label=_("区"), choices=[("", _("全部")), *DISTRICTS], required=False)
     tech_area = forms.ChoiceField(label=_("技术领域"), choices=[("", _("全部")), *TECH_FIELDS], required=False)
+
+
+class ListDraftForm(forms.Form):
+    kind = forms.ChoiceField(label=_("榜单"), choices=RankingList.Kind.choices)
+    year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100)
+    size = forms.IntegerField(
+        label=_("名额"), min_value=1, max_value=1000, required=False, help_text=_("留空按默认名额")
+    )
+
+
+class EntryAddForm(forms.Form):
+    uscc = forms.CharField(label=_("统一社会信用代码"), max_length=18)
+    reason = forms.CharField(label=_("增补理由"), max_length=300)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("移出理由"), max_length=300)
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(label=_("审核意见"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))

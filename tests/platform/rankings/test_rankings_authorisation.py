@@ -5,11 +5,20 @@ import json
 
 import pytest
 
+from gaoqi.apps.rankings.services import ranking_list_draft
 from gaoqi.apps.rankings.tiers import take_snapshots
 from tests.platform.matrix import CAST, assert_sent_to_login, assert_status, assert_unauthenticated, cases, routes
 
 STAFF = {"district": 200, "other_district": 200, "bureau": 200}
 OURS = {"district": 200, "other_district": 404, "bureau": 200}
+BUREAU_ONLY = {"district": 403, "other_district": 403}
+BODIES = {
+    "/step": {"step": "submit"},
+    "/comments": {"text": "建议补充"},
+    "/entries": {"enterprise_id": 0, "reason": "推荐"},
+    "/remove": {"reason": "存在失信记录"},
+    "/lists": {"kind": "reserve", "year": 2025, "size": 5},
+}
 BODY = {
     "name": "2027 版",
     "effective_on": "2027-01-01",
@@ -26,6 +35,13 @@ PAGES = [
     ("GET", "/rankings/tiers/", STAFF, 403),
     ("POST", "/rankings/tiers/", {"bureau": 302, "district": 403, "other_district": 403}, 403),
     ("GET", "/rankings/tiers/candidates/", STAFF, 403),
+    ("GET", "/rankings/lists/", STAFF, 403),
+    ("POST", "/rankings/lists/", {"bureau": 400}, 403),  # empty form
+    ("GET", "/rankings/lists/{list}/", STAFF, 403),
+    ("POST", "/rankings/lists/{list}/step/", {**BUREAU_ONLY, "bureau": 302}, 403),
+    ("POST", "/rankings/lists/{list}/comments/", {"district": 302, "other_district": 302, "bureau": 302}, 403),
+    ("POST", "/rankings/lists/{list}/entries/", {**BUREAU_ONLY, "bureau": 400}, 403),  # no such USCC
+    ("POST", "/rankings/entries/{entry}/remove/", {"district": 403, "other_district": 404, "bureau": 302}, 403),
 ]
 API = [
     ("GET", "/api/v1/rankings/indicator-versions", STAFF, 403),
@@ -35,13 +51,23 @@ API = [
     ("GET", "/api/v1/rankings/scores/{ours}", OURS, 403),
     ("GET", "/api/v1/rankings/tiers/funnel", STAFF, 403),
     ("GET", "/api/v1/rankings/tiers/candidates", STAFF, 403),
+    ("GET", "/api/v1/rankings/lists", STAFF, 403),
+    ("POST", "/api/v1/rankings/lists", {"bureau": 201}, 403),
+    ("GET", "/api/v1/rankings/lists/{list}", STAFF, 403),
+    ("GET", "/api/v1/rankings/lists/{list}/diff", STAFF, 403),
+    ("POST", "/api/v1/rankings/lists/{list}/step", {**BUREAU_ONLY, "bureau": 200}, 403),
+    ("POST", "/api/v1/rankings/lists/{list}/comments", {"district": 201, "other_district": 201, "bureau": 201}, 403),
+    ("POST", "/api/v1/rankings/lists/{list}/entries", {"district": 403, "other_district": 404, "bureau": 400}, 403),
+    ("POST", "/api/v1/rankings/entries/{entry}/remove", {"district": 403, "other_district": 404, "bureau": 200}, 403),
 ]
 
 
 @pytest.fixture
 def objects(cast, version):
     take_snapshots(year=2026, today=datetime.date(2026, 6, 1))
-    return {"ours": cast.ours.pk, "version": version.pk}
+    reserve = ranking_list_draft(actor=cast.bureau, kind="reserve", year=2026)
+    entry = reserve.entries.get(enterprise=cast.ours)
+    return {"ours": cast.ours.pk, "version": version.pk, "list": reserve.pk, "entry": entry.pk}
 
 
 def _request(client, method, path, objects):
@@ -49,7 +75,12 @@ def _request(client, method, path, objects):
     if method == "GET":
         return client.get(url)
     if url.startswith("/api/"):
-        return client.post(url, json.dumps(BODY), content_type="application/json")
+        body = next((b for end, b in BODIES.items() if url.endswith(end)), BODY)
+        if url.endswith("/entries"):
+            body = body | {"enterprise_id": objects["ours"]}
+        return client.post(url, json.dumps(body), content_type="application/json")
+    if url.endswith(("/step/", "/comments/", "/remove/")):
+        return client.post(url, {"step": "submit", "text": "建议补充", "reason": "存在失信记录"})
     return client.post(url)
 
 
