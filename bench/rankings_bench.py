@@ -1,6 +1,6 @@
-"""Indicator scores for many enterprises: the pure columnar scoring (``gaoqi.rules.indicators``) over synthetic
-columns, and, with ``--db``, the whole path over the enterprises already in the database (columns read, gates
-evaluated, scores computed).
+"""Indicator scores for many enterprises: the pure columnar scoring (``gaoqi.rules.indicators``) and a what-if over
+synthetic columns, and, with ``--db``, the whole path over the enterprises already in the database (columns read,
+gates evaluated, scores computed; the what-if).
 
     .venv/bin/python bench/rankings_bench.py --enterprises 100000
     GAOQI_SQLITE_PATH=var/db.sqlite3 .venv/bin/python bench/rankings_bench.py --db
@@ -51,6 +51,34 @@ def pure(size: int, runs: int) -> None:
     columns, facts = synthetic(size)
     times = timed(runs, lambda: score(system, columns, facts).order(np.arange(size)))
     print(f"pure scoring + ranking, {size} enterprises: median {statistics.median(times):.3f} s over {runs} runs")
+    what_if(system, columns, facts, size, runs)
+
+
+def what_if(system, columns, facts, size: int, runs: int) -> None:
+    from decimal import Decimal
+
+    from gaoqi.rules.indicators import score, system_from_dict
+    from gaoqi.rules.indicators.whatif import Rule, compare, qualifying
+
+    spec = system.as_dict()
+    spec["indicators"][0]["bands"] = [["0.02", "0.4"], ["0.03", "0.6"], ["0.04", "0.8"], ["0.07", "1"]]
+    changed = system_from_dict(spec)
+    rng = np.random.default_rng(11)
+    districts = rng.choice(["440103", "440106", "440112", "440113"], size).astype(object)
+    areas = rng.choice(["10", "20", "50", "80"], size).astype(object)
+    eligible = rng.random(size) < 0.5
+    base, rule = Rule(Decimal(60), Decimal(200_000)), Rule(Decimal(55), Decimal(300_000))
+
+    def run():
+        before = qualifying(score(system, columns, facts).total, eligible, base)
+        after = qualifying(score(changed, columns, facts).total, eligible, rule)
+        return compare(before, after, districts, areas, base, rule)
+
+    times = timed(runs, run)
+    print(
+        f"pure what-if (two systems, by district and area), {size} enterprises: "
+        f"median {statistics.median(times):.3f} s over {runs} runs"
+    )
 
 
 def database(runs: int) -> None:
@@ -70,6 +98,22 @@ def database(runs: int) -> None:
         f"columns read + gates + scores, {population.size} enterprises in the database: "
         f"median {statistics.median(times):.3f} s over {runs} runs"
     )
+    from decimal import Decimal
+
+    from gaoqi.apps.rankings.selectors import indicator_version_current
+    from gaoqi.apps.rankings.whatif import what_if as what_if_db
+    from gaoqi.rules.indicators.whatif import Rule
+
+    version = indicator_version_current()
+    if version is None:
+        return
+    base, rule = Rule(Decimal(60), Decimal(200_000)), Rule(Decimal(55), Decimal(300_000))
+    eligibility = "hte_certificate and not listed"
+    times = timed(
+        runs,
+        lambda: what_if_db(version=version, changed=system, eligibility=eligibility, base=base, rule=rule, today=today),
+    )
+    print(f"what-if over the database, {population.size} enterprises: median {statistics.median(times):.3f} s")
 
 
 def main() -> None:

@@ -1,5 +1,5 @@
 """REST endpoints of 梯次培育与精选 under the same rules as the pages: indicator system versions, scores, the tier
-funnel and the enterprises about to move up, the yearly lists and their review."""
+funnel and the enterprises about to move up, the yearly lists and their review, what-ifs."""
 
 import datetime
 from decimal import Decimal
@@ -18,7 +18,14 @@ from gaoqi.apps.rankings.list_selectors import (
     ranking_list_list,
 )
 from gaoqi.apps.rankings.pipeline import tier_candidates, tier_funnel
-from gaoqi.apps.rankings.selectors import board, indicator_version_get, indicator_version_list, score_explain
+from gaoqi.apps.rankings.selectors import (
+    board,
+    indicator_version_get,
+    indicator_version_list,
+    score_explain,
+    what_if_get,
+    what_if_list,
+)
 from gaoqi.core.districts import TECH_FIELDS
 from gaoqi.core.errors import NotFound
 
@@ -258,3 +265,44 @@ def list_add(request, list_id: Id, payload: EntryIn):
 def entry_remove(request, entry_id: Id, payload: ReasonIn):
     entry = list_entry_get(actor=request.auth, pk=entry_id)
     return services.list_entry_remove(actor=request.auth, entry=entry, reason=payload.reason)
+
+
+class WhatIfIn(Schema):
+    name: str = Field(min_length=1, max_length=200)
+    indicators: list[IndicatorIn] = Field(max_length=20)
+    eligibility: str = Field(min_length=1, max_length=500)
+    cutoff_before: Decimal = Field(ge=0, le=100, decimal_places=2)
+    cutoff: Decimal = Field(ge=0, le=100, decimal_places=2)
+    reward_before: Decimal = Field(ge=0, max_digits=14, decimal_places=2)
+    reward: Decimal = Field(ge=0, max_digits=14, decimal_places=2)
+
+
+class WhatIfOut(Schema):
+    id: int
+    name: str
+    base_version_id: int
+    spec: dict
+    eligibility: str
+    cutoff_before: Decimal
+    cutoff: Decimal
+    reward_before: Decimal
+    reward: Decimal
+    result: dict
+    created_at: datetime.datetime
+
+
+@router.get("/whatif", response={200: list[WhatIfOut], **ERRORS}, summary="已保存的测算方案")
+def what_ifs(request, limit: int = 20, offset: Offset = 0):
+    return list(what_if_list(actor=request.auth)[window(limit, offset, most=100)])
+
+
+@router.get("/whatif/{scenario_id}", response={200: WhatIfOut, **ERRORS}, summary="测算方案详情")
+def what_if_detail(request, scenario_id: Id):
+    return what_if_get(actor=request.auth, pk=scenario_id)
+
+
+@router.post("/whatif", response={201: WhatIfOut, **ERRORS}, summary="测算并保存方案")
+def what_if_create(request, payload: WhatIfIn):
+    spec = {"indicators": [indicator.dict() for indicator in payload.indicators]}
+    data = payload.dict(exclude={"indicators"})
+    return Status(201, services.what_if_save(actor=request.auth, spec=spec, **data))

@@ -116,6 +116,7 @@ SIDEBAR = (
             Entry(_("创新能力评价"), "rankings:board", "trophy", STAFF),
             Entry(_("年度榜单"), "rankings:lists", "list-ol", STAFF),
             Entry(_("指标体系"), "rankings:versions", "sliders", STAFF),
+            Entry(_("政策测算"), "rankings:what_ifs", "calculator", frozenset({Role.BUREAU})),
             Entry(_("梯次培育"), "rankings:tiers", "bar-chart-steps", STAFF),
             Entry(_("即将晋级的企业"), "rankings:candidates", "arrow-up-circle", STAFF),
         ),

@@ -1,7 +1,7 @@
 """Demo data of 梯次培育与精选: the default indicator system in force since the start of last year; contest awards
 and equity rounds for some of the demo enterprises (so that the financing and award indicators tell them apart);
 科技型中小企业 registrations and 专精特新 recognitions spread over the last two years (so that the tier funnel shows
-moves); the tier snapshots of last year and this year; and last year's two lists, published."""
+moves); the tier snapshots of last year and this year; last year's two lists, published; and a saved what-if."""
 
 import datetime as dt
 import random
@@ -11,9 +11,11 @@ from django.utils import timezone
 
 from gaoqi.apps.enterprises.models import Certificate, ContestResult, Enterprise, EquityRound
 from gaoqi.apps.rankings.lists import ELIGIBILITY, SIZES, draft_entries
-from gaoqi.apps.rankings.models import IndicatorVersion, RankingList
+from gaoqi.apps.rankings.models import IndicatorVersion, RankingList, WhatIfScenario
 from gaoqi.apps.rankings.tiers import take_snapshots
-from gaoqi.rules.indicators import default_system
+from gaoqi.apps.rankings.whatif import what_if
+from gaoqi.rules.indicators import default_system, system_from_dict
+from gaoqi.rules.indicators.whatif import Rule
 
 CONTESTS = ("中国创新创业大赛（广东·广州赛区）", "广州市创新创业大赛", "粤港澳大湾区科技创新创业大赛")
 INVESTORS = ("广州产投资本", "粤科金融集团", "黄埔人才引导基金", "越秀产业基金", "南沙创投")
@@ -57,6 +59,7 @@ def seed(*, seed: int = 2026, today: dt.date | None = None) -> dict:
         take_snapshots(year=year, today=today)
     for kind in RankingList.Kind.values:
         _published_list(kind, today.year - 1, version, today)
+    _what_if(version, system, today)
     return {"version": version.pk, "awards": len(awards), "rounds": len(rounds), "certificates": certificates}
 
 
@@ -75,6 +78,29 @@ def _published_list(kind: str, year: int, version: IndicatorVersion, today: dt.d
         created_at=published,
     )
     draft_entries(ranking_list, version, today)
+
+
+def _what_if(version: IndicatorVersion, system, today: dt.date) -> None:
+    """A saved what-if: the R&D intensity bands lowered by one point, the cut at 60 and the reward raised."""
+    spec = system.as_dict()
+    for indicator in spec["indicators"]:
+        if indicator["key"] == "rd_intensity":
+            indicator["bands"] = [["0.02", "0.4"], ["0.03", "0.6"], ["0.04", "0.8"], ["0.07", "1"]]
+    changed = system_from_dict(spec)
+    eligibility = "hte_certificate and not listed"
+    base, rule = Rule(Decimal(60), Decimal(200_000)), Rule(Decimal(60), Decimal(300_000))
+    result = what_if(version=version, changed=changed, eligibility=eligibility, base=base, rule=rule, today=today)
+    WhatIfScenario.objects.create(
+        name="研发强度分档下调一个百分点、奖补提至 30 万元",
+        base_version=version,
+        spec=changed.as_dict(),
+        eligibility=eligibility,
+        cutoff_before=base.cutoff,
+        cutoff=rule.cutoff,
+        reward_before=base.reward,
+        reward=rule.reward,
+        result=result,
+    )
 
 
 def _certificates(rng: random.Random, today: dt.date) -> int:

@@ -134,3 +134,30 @@ class ListComment(models.Model):
 
     def __str__(self):
         return self.text[:40]
+
+
+class WhatIfScenario(models.Model):
+    """A saved what-if: a changed indicator system, entry criteria, score cut and reward against the system in force,
+    with its outcome as computed when saved."""
+
+    name = models.CharField(_("方案名称"), max_length=200)
+    base_version = models.ForeignKey(IndicatorVersion, on_delete=models.PROTECT, related_name="+")
+    spec = models.JSONField(_("调整后的指标体系"))
+    eligibility = models.CharField(_("入围条件"), max_length=500)
+    cutoff_before = models.DecimalField(_("现行分数线"), max_digits=5, decimal_places=2)
+    cutoff = models.DecimalField(_("调整后分数线"), max_digits=5, decimal_places=2)
+    reward_before = models.DecimalField(_("现行奖补（元/家）"), max_digits=14, decimal_places=2)
+    reward = models.DecimalField(_("调整后奖补（元/家）"), max_digits=14, decimal_places=2)
+    result = models.JSONField(_("测算结果"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("测算时间"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("测算方案")
+        verbose_name_plural = _("测算方案")
+
+    def __str__(self):
+        return self.name

@@ -11,9 +11,9 @@ from django.utils import timezone
 from gaoqi.apps.enterprises.selectors import districts_overseen, enterprise_get
 from gaoqi.apps.policies.facts import load_facts
 from gaoqi.apps.rankings.columns import Population, load_population
-from gaoqi.apps.rankings.models import IndicatorVersion
+from gaoqi.apps.rankings.models import IndicatorVersion, WhatIfScenario
 from gaoqi.core.errors import NotFound, PermissionDenied
-from gaoqi.core.roles import STAFF_ROLES
+from gaoqi.core.roles import STAFF_ROLES, Role
 from gaoqi.rules.criteria import Column, Facts
 from gaoqi.rules.indicators import Line, Scores, System, explain, gate_names, score
 
@@ -120,3 +120,17 @@ def score_explain(*, actor, enterprise_pk, version: IndicatorVersion | None = No
     scored = board(actor=actor, version=version)
     index = int(np.searchsorted(scored.population.ids, enterprise.pk))
     return scored.row(index), scored.explain(index)
+
+
+def what_if_list(*, actor):
+    """Saved what-ifs: the bureau's tool."""
+    if not (actor.is_authenticated and actor.role == Role.BUREAU):
+        raise PermissionDenied
+    return WhatIfScenario.objects.select_related("base_version", "created_by")
+
+
+def what_if_get(*, actor, pk) -> WhatIfScenario:
+    try:
+        return what_if_list(actor=actor).get(pk=pk)
+    except (WhatIfScenario.DoesNotExist, ValueError, TypeError):
+        raise NotFound from None

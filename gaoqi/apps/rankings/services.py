@@ -1,4 +1,4 @@
-"""Writes of 梯次培育与精选: indicator system versions, tier snapshots, yearly lists and their review."""
+"""Writes of 梯次培育与精选: indicator system versions, tier snapshots, yearly lists and their review, what-ifs."""
 
 import datetime as dt
 
@@ -7,13 +7,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gaoqi.apps.rankings.lists import ELIGIBILITY, SIZES, draft_entries, entry_by_hand
-from gaoqi.apps.rankings.models import IndicatorVersion, ListComment, ListEntry, RankingList
+from gaoqi.apps.rankings.models import IndicatorVersion, ListComment, ListEntry, RankingList, WhatIfScenario
 from gaoqi.apps.rankings.selectors import indicator_version_current
 from gaoqi.apps.rankings.tiers import take_snapshots
+from gaoqi.apps.rankings.whatif import what_if
 from gaoqi.core.audit import audit_record
 from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.roles import Role
+from gaoqi.rules.criteria import CriteriaError, compile_criteria
 from gaoqi.rules.indicators import IndicatorError, system_from_dict
+from gaoqi.rules.indicators.whatif import Rule
 
 
 def _bureau(actor) -> None:
@@ -179,3 +182,51 @@ def ranking_list_transition(*, actor, ranking_list: RankingList, step: str) -> R
     ranking_list.save(update_fields=["status", "published_at"])
     audit_record(actor=actor, action=f"rankings.list_{step}", target=ranking_list, changes={"status": [source, target]})
     return ranking_list
+
+
+@transaction.atomic
+def what_if_save(
+    *, actor, name: str, spec: dict, eligibility: str, cutoff_before, cutoff, reward_before, reward
+) -> WhatIfScenario:
+    """The bureau computes a what-if against the system in force and keeps it for comparison."""
+    _bureau(actor)
+    if not (name or "").strip():
+        raise DomainError(_("请填写方案名称。"), field="name")
+    version = indicator_version_current()
+    if version is None:
+        raise DomainError(_("尚未发布指标体系，无法测算。"), field="name")
+    try:
+        changed = system_from_dict(spec)
+        compile_criteria(eligibility)
+    except IndicatorError as exc:
+        raise DomainError(exc.message, field=exc.field) from None
+    except CriteriaError as exc:
+        raise DomainError(_("入围条件有误：%(error)s") % {"error": exc}, field="eligibility") from None
+    for field, value, top in (("cutoff_before", cutoff_before, 100), ("cutoff", cutoff, 100)):
+        if not 0 <= value <= top:
+            raise DomainError(_("分数线应在 0 到 100 之间。"), field=field)
+    for field, value in (("reward_before", reward_before), ("reward", reward)):
+        if value < 0:
+            raise DomainError(_("奖补金额不能为负数。"), field=field)
+    result = what_if(
+        version=version,
+        changed=changed,
+        eligibility=eligibility,
+        base=Rule(cutoff_before, reward_before),
+        rule=Rule(cutoff, reward),
+        today=timezone.localdate(),
+    )
+    scenario = WhatIfScenario.objects.create(
+        name=name.strip(),
+        base_version=version,
+        spec=changed.as_dict(),
+        eligibility=eligibility,
+        cutoff_before=cutoff_before,
+        cutoff=cutoff,
+        reward_before=reward_before,
+        reward=reward,
+        result=result,
+        created_by=actor,
+    )
+    audit_record(actor=actor, action="rankings.what_if_save", target=scenario)
+    return scenario

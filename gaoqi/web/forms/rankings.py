@@ -113,3 +113,28 @@ class ReasonForm(forms.Form):
 
 class CommentForm(forms.Form):
     text = forms.CharField(label=_("审核意见"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class WhatIfForm(IndicatorVersionForm):
+    """A changed indicator system (the editor's fields) with the entry criteria, score cuts and rewards."""
+
+    eligibility = forms.CharField(
+        label=_("入围条件（政策条件语言）"), max_length=500, initial="hte_certificate and not listed"
+    )
+    cutoff_before = forms.DecimalField(label=_("现行分数线"), min_value=0, max_value=100, decimal_places=2, initial=60)
+    cutoff = forms.DecimalField(label=_("调整后分数线"), min_value=0, max_value=100, decimal_places=2, initial=60)
+    reward_before = forms.DecimalField(
+        label=_("现行奖补（元/家）"), min_value=0, max_digits=14, decimal_places=2, initial=200000
+    )
+    reward = forms.DecimalField(
+        label=_("调整后奖补（元/家）"), min_value=0, max_digits=14, decimal_places=2, initial=200000
+    )
+    HEAD = ("name", "eligibility", "cutoff_before", "cutoff", "reward_before", "reward")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["effective_on"], self.fields["note"]
+        self.fields["name"].label = _("方案名称")
+
+    def head(self):
+        return [self[name] for name in self.HEAD]

@@ -21,7 +21,7 @@ from gaoqi.apps.mentoring.models import MentorProfile, Station
 from gaoqi.apps.notifications.channels import unsubscribe_token
 from gaoqi.apps.notifications.models import Notice
 from gaoqi.apps.policies.models import Policy
-from gaoqi.apps.rankings.models import IndicatorVersion, RankingList
+from gaoqi.apps.rankings.models import IndicatorVersion, RankingList, WhatIfScenario
 from gaoqi.apps.servicedesk.models import Attachment, ServiceRequest
 from gaoqi.apps.training.models import Registration, Session
 from gaoqi.web.profile_steps import STEP_KEYS
@@ -178,6 +178,7 @@ SAMPLES = {
     "rankings:list_comment": _pk(lambda w: 0),
     "rankings:list_add": _pk(lambda w: 0),
     "rankings:entry_remove": _pk(lambda w: 0),
+    "rankings:what_if": _pk(lambda w: WhatIfScenario.objects.order_by("pk").first().pk),
 }
 """Route name → the parameters it is opened with, taken from the demo data."""
 

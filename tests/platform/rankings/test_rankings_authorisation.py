@@ -2,10 +2,11 @@
 
 import datetime
 import json
+from decimal import Decimal
 
 import pytest
 
-from gaoqi.apps.rankings.services import ranking_list_draft
+from gaoqi.apps.rankings.services import ranking_list_draft, what_if_save
 from gaoqi.apps.rankings.tiers import take_snapshots
 from tests.platform.matrix import CAST, assert_sent_to_login, assert_status, assert_unauthenticated, cases, routes
 
@@ -18,6 +19,15 @@ BODIES = {
     "/entries": {"enterprise_id": 0, "reason": "推荐"},
     "/remove": {"reason": "存在失信记录"},
     "/lists": {"kind": "reserve", "year": 2025, "size": 5},
+    "/whatif": {
+        "name": "x",
+        "eligibility": "not listed",
+        "cutoff_before": "60",
+        "cutoff": "50",
+        "reward_before": "0",
+        "reward": "1",
+        "indicators": [{"key": "awards", "weight": "1", "method": "minmax"}],
+    },
 }
 BODY = {
     "name": "2027 版",
@@ -42,6 +52,9 @@ PAGES = [
     ("POST", "/rankings/lists/{list}/comments/", {"district": 302, "other_district": 302, "bureau": 302}, 403),
     ("POST", "/rankings/lists/{list}/entries/", {**BUREAU_ONLY, "bureau": 400}, 403),  # no such USCC
     ("POST", "/rankings/entries/{entry}/remove/", {"district": 403, "other_district": 404, "bureau": 302}, 403),
+    ("GET", "/rankings/whatif/", {"bureau": 200}, 403),
+    ("POST", "/rankings/whatif/", {"bureau": 400}, 403),  # empty form
+    ("GET", "/rankings/whatif/{scenario}/", {"bureau": 200}, 403),
 ]
 API = [
     ("GET", "/api/v1/rankings/indicator-versions", STAFF, 403),
@@ -59,6 +72,9 @@ API = [
     ("POST", "/api/v1/rankings/lists/{list}/comments", {"district": 201, "other_district": 201, "bureau": 201}, 403),
     ("POST", "/api/v1/rankings/lists/{list}/entries", {"district": 403, "other_district": 404, "bureau": 400}, 403),
     ("POST", "/api/v1/rankings/entries/{entry}/remove", {"district": 403, "other_district": 404, "bureau": 200}, 403),
+    ("GET", "/api/v1/rankings/whatif", {"bureau": 200}, 403),
+    ("GET", "/api/v1/rankings/whatif/{scenario}", {"bureau": 200}, 403),
+    ("POST", "/api/v1/rankings/whatif", {"bureau": 201}, 403),
 ]
 
 
@@ -67,7 +83,18 @@ def objects(cast, version):
     take_snapshots(year=2026, today=datetime.date(2026, 6, 1))
     reserve = ranking_list_draft(actor=cast.bureau, kind="reserve", year=2026)
     entry = reserve.entries.get(enterprise=cast.ours)
-    return {"ours": cast.ours.pk, "version": version.pk, "list": reserve.pk, "entry": entry.pk}
+    scenario = what_if_save(
+        actor=cast.bureau,
+        name="s",
+        spec=version.spec,
+        eligibility="not listed",
+        cutoff_before=Decimal(60),
+        cutoff=Decimal(50),
+        reward_before=Decimal(0),
+        reward=Decimal(1),
+    )
+    ids = {"ours": cast.ours.pk, "version": version.pk, "list": reserve.pk, "entry": entry.pk}
+    return ids | {"scenario": scenario.pk}
 
 
 def _request(client, method, path, objects):

@@ -50,3 +50,21 @@ def test_the_bureau_drafts_reviews_and_publishes_a_list(page, cast, version):
         page.click(f"button:has-text('{step}')")
         expect(page.locator("#list-status")).to_have_text(status)
     shot(page, "rankings-list-published")
+
+
+def test_the_bureau_lowers_a_band_raises_the_reward_and_sees_who_gains(page, cast, version):
+    _login(page, "bureau")
+    page.goto("/rankings/whatif/")
+    page.fill("[name=name]", "研发强度只看 5%")
+    page.fill("[name=eligibility]", "not listed")
+    page.fill("[name=reward]", "300000")
+    for key in ("invention_per_100", "revenue_growth", "hightech_share", "st_staff_ratio", "financing", "awards"):
+        page.fill(f"[name={key}_weight]", "0")
+    page.fill("[name=rd_intensity_bands]", "5%:1")
+    page.click("button.primary")
+    expect(page).to_have_url(re.compile(r"/rankings/whatif/\d+/$"))
+    expect(page.locator("#what-if-totals")).to_contain_text("0 → 1")
+    expect(page.locator("#what-if-districts")).to_contain_text("黄埔区")
+    shot(page, "rankings-what-if")
+    page.goto("/rankings/whatif/")
+    expect(page.locator("#scenarios")).to_contain_text("研发强度只看 5%")

@@ -15,3 +15,23 @@ document.addEventListener("DOMContentLoaded", function () {
     }],
   });
 });
+
+// What-if by district: qualifying enterprises under the system in force and under the changed one, as bars.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  var charts = window.gaoqiCharts;
+  var el = document.getElementById("what-if-chart");
+  var rows = charts && charts.data("what-if-rows");
+  if (!el || !rows || !window.echarts) return;
+  var d = el.dataset;
+  charts.draw(el, {
+    tooltip: { trigger: "axis" },
+    legend: { data: [d.before, d.after] },
+    xAxis: { type: "category", data: rows.map(function (r) { return r.name; }), axisLabel: { interval: 0 } },
+    yAxis: { type: "value", minInterval: 1 },
+    series: [
+      { name: d.before, type: "bar", data: rows.map(function (r) { return r.before; }) },
+      { name: d.after, type: "bar", data: rows.map(function (r) { return r.after; }) },
+    ],
+  }, { xAxis: { axisLabel: { rotate: 45 } } });
+});
