@@ -72,7 +72,7 @@ def session_cookie(user) -> str:
     """A signed-in session for the user, written where the server reads sessions."""
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.save()
     return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
@@ -104,7 +104,7 @@ def targets(rng: random.Random, users: list, bureau) -> dict[str, list[tuple[str
         "report": [(f"/reports/{reports[u.pk]}/", cookies[u.pk]) for u in users if u.pk in reports],
         "console-list": [(path, staff) for path in consoles],
         "policy-search": [("/policies/?" + urlencode({"q": q}), cookies[u.pk]) for q in SEARCHES for u in users[:20]],
-        "static": [(static(name), "") for name in ("vendor/htmx.min.js", "web/app.css", "vendor/echarts.min.js")],
+        "static": [(static(name), "") for name in ("vendor/htmx.min.js", "web/theme.css", "vendor/echarts.min.js")],
     }
 
 

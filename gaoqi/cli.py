@@ -35,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     many.add_argument("--out", type=Path, required=True, help="结果文件：.jsonl 或 .parquet")
     many.add_argument("--as-of", type=_date, default=None)
     many.add_argument("--workers", type=int, default=None, help="并行进程数（默认为 CPU 核数）")
+    whole = commands.add_parser("expand", help="把 assess-batch 的精简结果补全（依据、标签和说明文字），每行一个")
+    whole.add_argument("results", type=Path, help="assess-batch 写出的 .jsonl 结果文件")
+    whole.add_argument("--out", type=Path, required=True, help="补全后的 .jsonl 文件")
+    whole.add_argument("--language", choices=LANGUAGES, default=DEFAULT, help="说明文字的语言（zh 中文，en 英文）")
     table = commands.add_parser("parameters", help="列出全部法规参数（日期、出处、可信度）")
     table.add_argument("--uncertain", action="store_true", help="只列出标为回忆、不确定或估计的数值")
     return parser
@@ -79,6 +83,21 @@ def _assess_batch(args) -> int:
     return 0
 
 
+def _expand(args) -> int:
+    from gaoqi.rules import expand
+
+    if not args.results.is_file():
+        return _fail(f"找不到结果文件 {args.results}")
+    with args.results.open("rb") as source, args.out.open("wb") as sink:
+        for number, line in enumerate(source, start=1):
+            try:
+                result = orjson.loads(line)
+            except orjson.JSONDecodeError as error:
+                return _fail(f"{args.results} 第 {number} 行不是有效的 JSON：{error}")
+            sink.write(orjson.dumps(expand(result, args.language)) + b"\n")
+    return 0
+
+
 def _parameters(args) -> int:
     from gaoqi.rules.api import display
     from gaoqi.rules.rulebooks import parameters
@@ -100,8 +119,8 @@ def _parameters(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"assess": _assess, "assess-batch": _assess_batch, "parameters": _parameters}[args.command]
-    return handler(args)
+    handler = {"assess": _assess, "assess-batch": _assess_batch, "expand": _expand, "parameters": _parameters}
+    return handler[args.command](args)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ DEBUG = os.environ.get("GAOQI_DEBUG", "1") == "1"
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]", "testserver"]
 
 INSTALLED_APPS = [
+    "gaoqi.web",  # first: its registration/password_reset_*.html replace the admin's templates of the same names
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -35,7 +36,6 @@ INSTALLED_APPS = [
     "gaoqi.apps.mentoring",
     "gaoqi.apps.servicedesk",
     "gaoqi.apps.rankings",
-    "gaoqi.web",
     "django.forms",  # last: gaoqi.web overrides some of its widget templates (see gaoqi/web/forms/rendering.py)
 ]
 
@@ -126,6 +126,7 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["gaoqi.web.authentication.MembershipBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

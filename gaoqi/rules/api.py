@@ -1,12 +1,14 @@
 """Assess enterprises: one at a time with explanations, or many at once (columnar, same formulas)."""
 
 import datetime as dt
+import functools
 
 from gaoqi.rules import hte, rd_deduction, tsme  # noqa: F401  (registers the rulebooks)
 from gaoqi.rules.catalogue import REGISTRY
 from gaoqi.rules.engine import Evaluation, Tables
 from gaoqi.rules.profile import read_profiles
 from gaoqi.rules.report.gaps import gaps
+from gaoqi.rules.report.layout import expand as expand_document
 from gaoqi.rules.report.layout import gap_list, localise, render, spec
 from gaoqi.rules.report.messages import DEFAULT
 from gaoqi.rules.report.raw import collect
@@ -82,14 +84,30 @@ def assess(profile: dict, *, as_of: dt.date | None = None, language: str = DEFAU
     return document
 
 
-def assess_tables(tables: Tables, as_of: dt.date, language: str = DEFAULT):
+def assess_tables(tables: Tables, as_of: dt.date, language: str = DEFAULT, *, compact: bool = False):
     """Results for already-validated tables, as a one-column (``result``) Polars DataFrame of structs; sentences left
-    to ``localise`` (their messages are in every result)."""
+    to ``localise`` (their messages are in every result). ``compact`` results also leave out labels and
+    references, which ``expand`` restores."""
     from gaoqi.rules.report.frames import documents  # Polars only where many enterprises are assessed
 
     evaluation = Evaluation(REGISTRY, parameters(), tables, as_of)
     context = _context(as_of, language)
-    return documents(evaluation, collect(evaluation), gaps(evaluation, context["costs"]), context)
+    return documents(evaluation, collect(evaluation), gaps(evaluation, context["costs"]), context, compact=compact)
+
+
+@functools.cache
+def gap_references(as_of: dt.date) -> dict[tuple[str, str], str]:
+    """Each gap item's legal reference by (condition, action), for the rulebooks in force on ``as_of``."""
+    evaluation = Evaluation(REGISTRY, parameters(), read_profiles([{}], as_of), as_of)
+    return {(gap.condition, gap.action): gap.reference for gap in gaps(evaluation, _context(as_of)["costs"])}
+
+
+def expand(result: dict, language: str = DEFAULT) -> dict:
+    """A compact bulk result (a line of ``gaoqi assess-batch`` output) made whole, with its sentences written in
+    ``language``: the same document ``assess`` gives, without the single-only ``basis``."""
+    if "as_of" not in result:
+        return result
+    return expand_document(result, gap_references(dt.date.fromisoformat(result["as_of"])), language)
 
 
 def assess_batch(profiles: list[dict], *, as_of: dt.date | None = None, language: str = DEFAULT) -> list[dict]:

@@ -8,13 +8,19 @@ yields ``{"line": N, "error": {"field", "message"}}`` in its place (lines count 
 
 import contextlib
 import datetime as dt
+import functools
+import heapq
+import io
+import itertools
 import os
+import shutil
 import tempfile
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -32,15 +38,25 @@ BLOCK_LINES = 10_000
 
 @dataclass
 class Block:
-    """A run of input lines, or of Parquet rows (read by the worker itself)."""
+    """A run of input lines (a byte range of the file), or of Parquet rows, read by the worker itself."""
 
     first_line: int
-    lines: list[bytes] | None = None
+    jsonl: Path | None = None
+    offset: int = 0
+    length: int = 0
     parquet: Path | None = None
     rows: int = 0
 
     def frame(self) -> pl.DataFrame:
         return pl.scan_parquet(self.parquet).slice(self.first_line - 1, self.rows).collect()
+
+    @functools.cached_property
+    def lines(self) -> list[bytes] | None:
+        if self.jsonl is None:
+            return None
+        with self.jsonl.open("rb") as handle:
+            handle.seek(self.offset)
+            return handle.read(self.length).splitlines(keepends=True)
 
     def as_lines(self) -> list[bytes]:
         """The block as JSON lines (Parquet rows re-serialised, the conversions text decoded back to an object)."""
@@ -70,14 +86,13 @@ def blocks(path: Path, size: int = BLOCK_LINES) -> Iterator[Block]:
             yield Block(start + 1, parquet=path, rows=min(size, total - start))
         return
     with path.open("rb") as handle:
-        lines, first = [], 1
-        for number, line in enumerate(handle, start=1):
-            lines.append(line)
-            if len(lines) == size:
-                yield Block(first, lines)
-                lines, first = [], number + 1
-        if lines:
-            yield Block(first, lines)
+        first = offset = 0
+        while True:
+            length = sum(len(line) for line in itertools.islice(handle, size))
+            if not length:
+                return
+            yield Block(first * size + 1, jsonl=path, offset=offset, length=length)
+            first, offset = first + 1, offset + length
 
 
 @dataclass
@@ -155,7 +170,7 @@ def assess_block(block: Block, as_of: dt.date, parquet: bool) -> Outcome:
     """Assess one block of lines."""
     pieces = read_block(block, as_of)
     assessed, invalid = sum(len(numbers) for _, numbers in pieces.tables), len(pieces.errors)
-    results = [(assess_tables(tables, as_of), numbers) for tables, numbers in pieces.tables]
+    results = [(assess_tables(tables, as_of, compact=True), numbers) for tables, numbers in pieces.tables]
     if parquet:
         frames = [frame.with_columns(line=pl.Series(numbers, dtype=pl.Int64), error=None) for frame, numbers in results]
         if pieces.errors:
@@ -169,16 +184,55 @@ def assess_block(block: Block, as_of: dt.date, parquet: bool) -> Outcome:
             )
         frame = pl.concat(frames, how="diagonal_relaxed").sort("line") if frames else pl.DataFrame()
         return Outcome(None, frame, assessed, invalid)
-    bodies = [(frame.unnest("result").write_ndjson(), numbers) for frame, numbers in results]
+    bodies = [(_ndjson(frame.unnest("result")), numbers) for frame, numbers in results]
     if len(bodies) == 1 and not pieces.errors:
-        return Outcome(bodies[0][0].encode(), None, assessed, 0)
-    lines = {}
-    for body, numbers in bodies:
-        lines.update(zip(numbers, body.splitlines(), strict=True))
-    for number, field, message in pieces.errors:
-        lines[number] = orjson.dumps({"line": number, "error": {"field": field, "message": message}}).decode()
-    text = "".join(lines[n] + "\n" for n in sorted(lines))
-    return Outcome(text.encode(), None, assessed, invalid)
+        return Outcome(bodies[0][0], None, assessed, 0)
+    runs = [list(zip(numbers, body.splitlines(), strict=True)) for body, numbers in bodies]
+    runs.append(
+        [
+            (number, orjson.dumps({"line": number, "error": {"field": field, "message": message}}))
+            for number, field, message in sorted(pieces.errors)
+        ]
+    )
+    lines = [line for _, line in heapq.merge(*runs, key=itemgetter(0))]
+    return Outcome(b"\n".join(lines) + b"\n" if lines else b"", None, assessed, invalid)
+
+
+def _ndjson(frame: pl.DataFrame) -> bytes:
+    """A frame as JSON lines, kept as bytes (decoding and re-encoding megabytes of Chinese text is slow)."""
+    buffer = io.BytesIO()
+    frame.write_ndjson(buffer)
+    return buffer.getvalue()
+
+
+def _assess_into(block: Block, as_of: dt.date, part: Path) -> Outcome:
+    """Assess a block into a part file (results stay out of the pipe between processes); returns the counts."""
+    outcome = assess_block(block, as_of, part.suffix == ".parquet")
+    if outcome.frame is not None:
+        outcome.frame.write_parquet(part)
+    else:
+        part.write_bytes(outcome.jsonl)
+    return Outcome(None, None, outcome.assessed, outcome.invalid)
+
+
+def _append(sink, part: Path) -> None:
+    """Copy a part file to the end of the output inside the kernel, and remove it."""
+    with part.open("rb") as source:
+        size, copied = os.fstat(source.fileno()).st_size, 0
+        try:
+            while copied < size:
+                step = os.copy_file_range(source.fileno(), sink.fileno(), size - copied)
+                if not step:
+                    break
+                copied += step
+        except OSError:
+            pass
+        if copied < size:
+            source.seek(copied)
+            sink.seek(0, os.SEEK_END)
+            shutil.copyfileobj(source, sink, 1 << 20)
+            sink.flush()
+    part.unlink()
 
 
 def run(source: Path, out: Path, as_of: dt.date, workers: int | None = None) -> tuple[int, int]:
@@ -200,14 +254,12 @@ def run(source: Path, out: Path, as_of: dt.date, workers: int | None = None) -> 
             nonlocal assessed, invalid, written
             outcome = pending.popleft().result()
             assessed, invalid = assessed + outcome.assessed, invalid + outcome.invalid
-            if parquet:
-                outcome.frame.write_parquet(Path(parts) / f"{written:08d}.parquet")
-            else:
-                sink.write(outcome.jsonl)
+            if not parquet:
+                _append(sink, Path(parts) / f"{written:08d}.jsonl")
             written += 1
 
-        for block in blocks(source):
-            pending.append(pool.submit(assess_block, block, as_of, parquet))
+        for number, block in enumerate(blocks(source)):
+            pending.append(pool.submit(_assess_into, block, as_of, Path(parts) / f"{number:08d}{out.suffix}"))
             if len(pending) >= 2 * workers:
                 write_next()
         while pending:

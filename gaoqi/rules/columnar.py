@@ -7,6 +7,8 @@ line its precise, field-named error (or reads a valid but unusual one, such as "
 """
 
 import datetime as dt
+import functools
+import tempfile
 
 import numpy as np
 import polars as pl
@@ -99,12 +101,10 @@ def _centi(column: pl.Series, checks: _Checks, owners) -> tuple[np.ndarray, np.n
     return centi.to_numpy().astype(np.int64), column.is_not_null().to_numpy()
 
 
-def _days(column: pl.Series, checks: _Checks, owners=None, *, required=False) -> tuple[np.ndarray, np.ndarray]:
+def _days(column: pl.Series, checks: _Checks, owners=None) -> tuple[np.ndarray, np.ndarray]:
     text = _blank_to_null(column.str.strip_chars())
     dates = text.str.to_date("%Y-%m-%d", strict=False)
     checks.require(text.str.contains(DATE) & (dates.is_not_null() | text.is_null()), owners)
-    if required:
-        checks.require(text.is_not_null(), owners)
     days = dates.cast(pl.Int64).fill_null(0).to_numpy().astype(np.int64)
     return days, text.is_not_null().to_numpy()
 
@@ -239,23 +239,105 @@ def _incidents(b: _Builder, df: pl.DataFrame) -> None:
     rows, owners = _children(df, "incidents")
     b.checks.require(rows["kind"].is_not_null(), owners)
     b.put("incident_kind", _codes(rows["kind"], INCIDENT_KINDS, b.checks, owners)[0])
-    b.put("incident_day", _days(rows["on"], b.checks, owners, required=True)[0])
-    b.put("incident_major", rows["major"].fill_null(True).to_numpy().astype(bool))
+    major = rows["major"].fill_null(True)
+    days, given = _days(rows["on"], b.checks, owners)
+    b.checks.require(given | ~major.to_numpy(), owners)
+    b.put("incident_day", days, given)
+    b.put("incident_major", major.to_numpy().astype(bool))
+
+
+# DuckDB's JSON reader parses this schema about four times faster than Polars, but it casts leniently ("true" to a
+# boolean, 2023.0 to a year, an object to text). Booleans, years and free text are therefore read as raw JSON and
+# converted here under the validating reader's rules: a row whose raw value is of another JSON type is set aside.
+TEXT_KEYS = ("name", "uscc", "district", "tech_field", "industry")
+_QUOTED = r'^"[^"\\]*"$'
+_INTEGER = r"^-?\d{1,15}$"
+_NONE = pl.lit(False)
+
+
+def _duck_type(dtype, text: bool = False) -> str:
+    if dtype == pl.String:
+        return "JSON" if text else "VARCHAR"
+    if dtype in (pl.Boolean, pl.Int64):
+        return "JSON"
+    if isinstance(dtype, pl.List):
+        return _duck_type(dtype.inner) + "[]"
+    return "STRUCT(" + ", ".join(f'"{f.name}" {_duck_type(f.dtype)}' for f in dtype.fields) + ")"
+
+
+DUCKDB_COLUMNS = {key: _duck_type(dtype, key in TEXT_KEYS or key == "conversions") for key, dtype in SCHEMA.items()}
+
+
+def _from_json(raw: pl.Expr, dtype, text: bool = False) -> tuple[pl.Expr, pl.Expr]:
+    """A column read as raw JSON → (the value as the schema types it, whether the raw value was of another type)."""
+    if dtype == pl.Boolean:
+        value = pl.when(raw == "true").then(True).when(raw == "false").then(False).otherwise(None)
+        return value, raw.is_not_null() & ~raw.is_in(["true", "false"])
+    if dtype == pl.Int64:
+        whole = raw.str.contains(_INTEGER)
+        return pl.when(whole).then(raw.cast(pl.Int64, strict=False)), raw.is_not_null() & ~whole
+    if dtype == pl.String and text:
+        quoted, whole = raw.str.contains(_QUOTED), raw.str.contains(_INTEGER)
+        value = pl.when(quoted).then(raw.str.slice(1, raw.str.len_chars() - 2)).when(whole).then(raw)
+        return value, raw.is_not_null() & ~quoted & ~whole
+    if isinstance(dtype, pl.List):
+        value, bad = _from_json(pl.element(), dtype.inner)
+        if bad is _NONE:
+            return raw, _NONE
+        return raw.list.eval(value), raw.list.eval(bad).list.any().fill_null(False)
+    if isinstance(dtype, pl.Struct):
+        fields = [(f.name, *_from_json(raw.struct.field(f.name), f.dtype)) for f in dtype.fields]
+        if all(bad is _NONE for _, _, bad in fields):
+            return raw, _NONE
+        value = pl.when(raw.is_not_null()).then(pl.struct(*(v.alias(name) for name, v, _ in fields)))
+        return value, pl.any_horizontal(*(bad.fill_null(False) for _, _, bad in fields))
+    return raw, _NONE
+
+
+@functools.cache
+def _duckdb():
+    """One connection per process, opened on first use (the bulk path only); one thread, as blocks already run
+    in parallel processes."""
+    import duckdb
+
+    return duckdb.connect(config={"threads": 1})
+
+
+def _read_duckdb(data: bytes) -> tuple[pl.DataFrame, np.ndarray]:
+    """JSON lines → a frame in SCHEMA, and the rows holding a value of the wrong JSON type; raises duckdb.Error
+    when the block cannot be read as a whole (a line that is not JSON, or a list or object where none belongs)."""
+    with tempfile.NamedTemporaryFile(suffix=".jsonl") as handle:
+        handle.write(data)
+        handle.flush()
+        source = handle.name.replace("'", "''")
+        query = f"select * from read_json('{source}', format = 'newline_delimited', columns = {DUCKDB_COLUMNS!r})"
+        raw = pl.DataFrame(_duckdb().sql(query))
+    converted = [(name, *_from_json(pl.col(name), SCHEMA[name], name in TEXT_KEYS)) for name in SCHEMA]
+    frame = raw.select(
+        *(value.alias(name) for name, value, _ in converted),
+        pl.any_horizontal(*(bad for _, _, bad in converted)).alias("__bad"),
+    )
+    return frame.drop("__bad"), frame["__bad"].to_numpy()
 
 
 def read_jsonl(data: bytes, default_application_date: dt.date) -> tuple[Tables, np.ndarray] | None:
-    """Tables for the lines of a block the fast reader vouches for, and which lines those are; None when Polars
-    cannot parse the block as a whole (a line that is not JSON, or a value of the wrong JSON type)."""
+    """Tables for the lines of a block the fast reader vouches for, and which lines those are; None when the
+    block cannot be parsed as a whole (a line that is not JSON, or a list or object where none belongs)."""
+    import duckdb
+
     try:
-        return tables_from_frame(pl.read_ndjson(data, schema=SCHEMA), default_application_date)
-    except pl.exceptions.PolarsError:
+        frame, wrong_type = _read_duckdb(data)
+    except duckdb.Error:
         return None
+    return tables_from_frame(frame, default_application_date, set_aside=wrong_type)
 
 
-def tables_from_frame(df: pl.DataFrame, default_application_date: dt.date) -> tuple[Tables, np.ndarray]:
+def tables_from_frame(
+    df: pl.DataFrame, default_application_date: dt.date, set_aside: np.ndarray | None = None
+) -> tuple[Tables, np.ndarray]:
     """Tables for the rows of profiles already in columnar form (the JSON-lines schema, e.g. read from Parquet)
-    that pass every vectorised check, and the mask of those rows; the others need the validating reader. Raises
-    PolarsError when a column cannot be cast to the schema."""
+    that pass every vectorised check and are not in ``set_aside``, and the mask of those rows; the others need the
+    validating reader. Raises PolarsError when a column cannot be cast to the schema."""
     df = df.select(
         [
             pl.col(name).cast(dtype) if name in df.columns else pl.lit(None, dtype).alias(name)
@@ -263,6 +345,8 @@ def tables_from_frame(df: pl.DataFrame, default_application_date: dt.date) -> tu
         ]
     )
     builder = _Builder(df.height)
+    if set_aside is not None:
+        builder.checks.require(~set_aside)
     _enterprise(builder, df, (default_application_date - EPOCH).days)
     _fiscal_years(builder, df)
     _ip(builder, df)

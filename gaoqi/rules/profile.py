@@ -346,11 +346,13 @@ class ProfileReader:
             if not isinstance(incident, dict):
                 raise ProfileError(where, "应为对象（{…}）")
             rows.add("incident_kind", choice(incident.get("kind"), INCIDENT_KINDS, f"{where}.kind"))
-            rows.add("incident_day", to_day(incident.get("on"), f"{where}.on"))
-            rows.add(
-                "incident_major",
-                to_bool(True if incident.get("major") is None else incident["major"], f"{where}.major"),
-            )
+            major = to_bool(True if incident.get("major") is None else incident["major"], f"{where}.major")
+            # Only a major incident's date decides anything, so a minor one may leave it out.
+            if major or incident.get("on") not in (None, ""):
+                rows.add("incident_day", to_day(incident.get("on"), f"{where}.on"))
+            else:
+                rows.missing("incident_day", 0)
+            rows.add("incident_major", major)
         self.rows["incident"] += len(incidents or [])
 
     def tables(self) -> Tables:

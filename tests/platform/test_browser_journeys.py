@@ -93,6 +93,8 @@ def test_the_bureau_filters_and_watches_a_batch_reach_100_percent(page, run_work
     page.click("form.filters button")
     expect(page.locator("table.grid tbody tr").first).to_contain_text("广州")
     shot(page, "console-filtered")
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.check("#batch-confirm")
     page.click("text=重新评估全部企业")
     expect(page.locator("#batch")).to_be_visible()
     page.reload()

@@ -72,7 +72,7 @@ def test_detail_shows_years_and_history(client, cast, report):
 
 def test_starting_a_batch_shows_a_polling_progress_bar_that_survives_reload(client, cast):
     client.force_login(cast.bureau)
-    client.post(reverse("batch_create"))
+    client.post(reverse("batch_create"), {"confirm": "1"})
     batch = BatchRun.objects.get()
     body = client.get(reverse("console")).content.decode()
     assert f'hx-get="{reverse("batch_progress", args=[batch.pk])}"' in body
@@ -123,3 +123,11 @@ def test_filter_by_certificate_and_minimum_score(client, cast, make_assessment):
     assert _names(client.get(reverse("console"), {"certified": "true"})) == ["广州天河云软件有限公司"]
     assert _names(client.get(reverse("console"), {"certified": "false", "min_score": "72"})) == ["广州华芯科技有限公司"]
     assert _names(client.get(reverse("console"), {"min_score": "73"})) == []
+
+
+def test_re_assessing_every_enterprise_needs_the_confirmation_ticked(client, cast):
+    client.force_login(cast.bureau)
+    response = client.post(reverse("batch_create"))
+    assert response.status_code == 302
+    assert not BatchRun.objects.exists()
+    assert "请先勾选确认" in client.get(reverse("console")).content.decode()

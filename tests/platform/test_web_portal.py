@@ -1,6 +1,8 @@
 """The enterprise's journey in the browser: register, fill the profile, assess, read the report."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gaoqi.apps.assessments.models import Assessment
@@ -188,3 +190,13 @@ def test_untouched_empty_ip_rows_are_ignored(client, cast):
                 post[f"ip-{i}-{name}"] = str(value)
     assert client.post(url, post).status_code == 302
     assert cast.ours.ip_items.count() == 1
+
+
+def test_the_enterprise_home_reads_the_membership_once_with_the_user(client, db):
+    client.post(reverse("register"), _registration())
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("portal"))
+    assert response.status_code == 200
+    memberships = [q["sql"] for q in queries.captured_queries if "enterprises_membership" in q["sql"]]
+    assert len(memberships) == 1, memberships
+    assert "accounts_user" in memberships[0]

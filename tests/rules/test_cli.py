@@ -1,13 +1,18 @@
 """The ``gaoqi`` command: readable Chinese text, JSON, exit 2 with the field named on bad input."""
 
+import datetime as dt
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import orjson
 import pytest
 
+from gaoqi.rules import assess
 from gaoqi.rules.cases import bases
+from gaoqi.rules.synthetic import profiles
+from tests.rules.helpers import without_basis
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "profile-complete.json"
 
@@ -63,3 +68,19 @@ def test_it_exits_2_on_a_missing_file(tmp_path):
     done = gaoqi("assess", str(tmp_path / "absent.json"))
     assert done.returncode == 2
     assert "无法读取文件" in done.stderr
+
+
+def test_batch_results_are_expanded_to_the_single_assessment_in_either_language(tmp_path):
+    batch = profiles(3, seed=31)
+    (tmp_path / "in.jsonl").write_bytes(b"".join(orjson.dumps(p) + b"\n" for p in [*batch, {"registered_on": "x"}]))
+    assert (
+        gaoqi(
+            "assess-batch", str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "out.jsonl"), "--as-of", "2026-11-28"
+        ).returncode
+        == 0
+    )
+    done = gaoqi("expand", str(tmp_path / "out.jsonl"), "--out", str(tmp_path / "whole.jsonl"), "--language", "en")
+    assert done.returncode == 0
+    lines = [orjson.loads(line) for line in (tmp_path / "whole.jsonl").read_bytes().splitlines()]
+    assert lines[:3] == [without_basis(assess(p, as_of=dt.date(2026, 11, 28), language="en")) for p in batch]
+    assert lines[3]["error"]["field"] == "registered_on"

@@ -69,8 +69,12 @@ def enterprise_check(*, actor, pk: int) -> None:
 
 
 def enterprise_own(*, actor) -> Enterprise | None:
-    """The enterprise the actor works for, if any."""
-    membership = Membership.objects.select_related("enterprise").filter(user_id=actor.pk).first()
+    """The enterprise the actor works for, if any (no query when the membership came with the user)."""
+    loaded = getattr(actor.__class__, "membership", None)  # request.user is a lazy proxy
+    if loaded is not None and loaded.is_cached(actor):
+        membership = getattr(actor, "membership", None)
+    else:
+        membership = Membership.objects.select_related("enterprise").filter(user_id=actor.pk).first()
     if membership is None:
         return None
     if actor.role == Role.ENTERPRISE:  # enterprise_list's rule for members: their own enterprise

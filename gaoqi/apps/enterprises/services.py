@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gaoqi.apps.accounts.passwords import weak_password
@@ -50,6 +51,16 @@ def uscc_clean(value: str) -> str:
         raise DomainError(str(exc), code="invalid_uscc", field="uscc") from None
 
 
+def registered_on_check(value) -> None:
+    """A registration date is in the past: a later one would count negative days of existence."""
+    if value and value > timezone.localdate():
+        raise DomainError(
+            _("注册日期不能晚于今天（%(today)s）。") % {"today": timezone.localdate().isoformat()},
+            code="invalid_registered_on",
+            field="registered_on",
+        )
+
+
 def _account_create(*, username: str, password: str, email: str, password_field: str = "password"):
     """A new enterprise user; DomainErrors name the taken username or the weak password."""
     User = get_user_model()
@@ -86,6 +97,7 @@ def enterprise_register(
     registered, the user gets a claim on that enterprise instead, which the bureau or the enterprise's
     administrator approves; until then they see nothing of it."""
     uscc = uscc_clean(uscc)
+    registered_on_check(registered_on)
     user = _account_create(username=username, password=password, email=email, password_field="password1")
     existing = Enterprise.objects.filter(uscc=uscc).first()
     if existing is not None:
@@ -138,9 +150,18 @@ def _apply_years(enterprise, years: list[dict]) -> dict:
     return changes
 
 
+def _rows_key(rows, names: list[str]) -> list[tuple]:
+    return sorted(tuple(str(row.get(name)) for name in names) for row in rows)
+
+
 def _replace(model, enterprise, key: str, rows: list[dict]) -> dict:
-    before = model.objects.filter(enterprise=enterprise).count()
-    model.objects.filter(enterprise=enterprise).delete()
+    """Replace the enterprise's rows of ``model``; the same rows again change nothing and record nothing."""
+    stored = model.objects.filter(enterprise=enterprise)
+    names = sorted({name for row in rows for name in row})
+    before = stored.count()
+    if before == len(rows) and _rows_key(stored.values(*names), names) == _rows_key(rows, names):
+        return {}
+    stored.delete()
     model.objects.bulk_create([model(enterprise=enterprise, **row) for row in rows])
     return {key: [before, len(rows)]}
 
@@ -152,6 +173,7 @@ def _apply_basic(enterprise, profile: dict) -> dict:
             code="district_change_needs_review",
             field="district",
         )
+    registered_on_check(profile.get("registered_on"))
     values = {k: profile[k] for k in BASIC_FIELDS if k in profile}
     values.update({k: v for k, v in (profile.get("tsme_routes") or {}).items() if k in TSME_ROUTES})
     values.update((profile.get("self_rating") or {}).items())

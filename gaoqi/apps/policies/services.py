@@ -51,10 +51,21 @@ DELETE_IDS = 1000  # ids per DELETE … IN (…) statement, within SQLite's limi
 
 def _check(actor, data: dict) -> None:
     criteria_for(data.get("criteria", ""))
+    if data.get("support_amount") is not None and data["support_amount"] < 0:
+        raise DomainError(_("最高支持金额不能为负数"), code="invalid_support_amount", field="support_amount")
     if actor.role == Role.DISTRICT and data.get("districts") != [actor.district]:
         raise DomainError(_("区科技局只能发布本区政策（适用区应为本区）"), code="invalid_districts", field="districts")
     if data.get("opens_on") and data.get("closes_on") and data["closes_on"] < data["opens_on"]:
         raise DomainError(_("申报截止日期不能早于开始日期"), code="invalid_window", field="closes_on")
+
+
+def _normalised(data: dict) -> dict:
+    """The editable fields of ``data`` as stored: text with ``\n`` line ends (browsers send ``\r\n``), districts in
+    code order; so saving an unchanged form changes nothing."""
+    values = {k: v.replace("\r\n", "\n") if isinstance(v, str) else v for k, v in data.items() if k in FIELDS}
+    if "districts" in values:
+        values["districts"] = sorted(set(values["districts"] or []))
+    return values
 
 
 def _snapshot(policy: Policy, *, actor, changed: list[str]) -> None:
@@ -81,8 +92,9 @@ def policy_create(*, actor, data: dict) -> Policy:
     """A new draft policy from the editable fields."""
     if actor.role not in STAFF_ROLES:
         raise PermissionDenied
+    data = _normalised(data)
     _check(actor, data)
-    policy = Policy.objects.create(created_by=actor, **{k: v for k, v in data.items() if k in FIELDS})
+    policy = Policy.objects.create(created_by=actor, **data)
     audit_record(actor=actor, action="policy.create", target=policy, changes={"title": policy.title})
     return policy
 
@@ -92,9 +104,12 @@ def policy_update(*, actor, policy: Policy, data: dict) -> Policy:
     """Change a policy; a change to a published policy makes a new version and pushes it again."""
     if not policy_can_edit(actor=actor, policy=policy):
         raise PermissionDenied
+    data = _normalised(data)
+    if set(data.get("districts", policy.districts)) == set(policy.districts):
+        data.pop("districts", None)  # the same districts in another order
     merged = {name: data.get(name, getattr(policy, name)) for name in FIELDS}
     _check(actor, merged)
-    changes = field_changes(policy, {k: v for k, v in data.items() if k in FIELDS})
+    changes = field_changes(policy, data)
     if not changes:
         return policy
     policy.save()
@@ -314,6 +329,8 @@ def broadcast_send(*, actor, title: str, body: str, districts: list[str]) -> Bro
     if actor.role not in STAFF_ROLES:
         raise PermissionDenied
     if actor.role == Role.DISTRICT:
+        if set(districts) - {actor.district}:
+            raise DomainError(_("区科技局只能向本区企业发送通知"), code="invalid_districts", field="districts")
         districts = [actor.district]
     if not title.strip() or not body.strip():
         raise DomainError(_("标题和正文不能为空"), code="invalid", field="title" if not title.strip() else "body")

@@ -10,7 +10,7 @@ from gaoqi.rules.engine import Evaluation
 from gaoqi.rules.engine.status import UNKNOWN
 from gaoqi.rules.report.formats import SCALE, STATUS_NAMES
 from gaoqi.rules.report.gaps import Field, Gap
-from gaoqi.rules.report.layout import Col, Message, Span, spec
+from gaoqi.rules.report.layout import COMPACT_CONDITION, COMPACT_GAP, Col, Message, Span, spec
 from gaoqi.rules.report.raw import Raw
 
 
@@ -199,23 +199,35 @@ def _gap_rows(gap: Gap, rank: int) -> pl.DataFrame:
     )
 
 
-def _gap_lists(gap_kinds: list[Gap], size: int) -> pl.Series:
+def _gap_lists(gap_kinds: list[Gap], size: int, fields: tuple[str, ...] = ITEM_FIELDS) -> pl.Series:
     """Each enterprise's gap items as a list of structs: cheapest first, unpriced last, then in the law's order."""
     items = pl.concat([_gap_rows(gap, rank) for rank, gap in enumerate(gap_kinds)])
     lists = (
         items.sort(["row", "cost_raw", "rank"])
         .group_by("row", maintain_order=True)
-        .agg(pl.struct(list(ITEM_FIELDS)).alias("gaps"))
+        .agg(pl.struct(list(fields)).alias("gaps"))
     )
     every_row = pl.DataFrame({"row": np.arange(size, dtype=np.int64)})
     joined = every_row.join(lists, on="row", how="left", maintain_order="left")
     return joined["gaps"].fill_null(pl.lit([], dtype=lists.schema["gaps"]))
 
 
-def documents(ev: Evaluation, raw: dict[str, Raw], gap_kinds: list[Gap], context: dict) -> pl.DataFrame:
-    """One row per enterprise with a single struct column ``result`` (the document, without explanations)."""
+def documents(
+    ev: Evaluation, raw: dict[str, Raw], gap_kinds: list[Gap], context: dict, *, compact: bool = False
+) -> pl.DataFrame:
+    """One row per enterprise with a single struct column ``result`` (the document, without explanations).
+
+    ``compact`` leaves out what ``layout.expand`` restores from the rulebooks: the conditions' labels and
+    references, the gap items' references, and the sentences (null here in any case)."""
     df = frame(raw)
     lists: dict[str, pl.Series] = {}
-    document = _expr(_materialise_lists(spec(ev, context), raw, df, lists), raw)
-    df = df.with_columns(gaps=_gap_lists(gap_kinds, ev.size), **lists)
+    document = spec(ev, context)
+    fields = ITEM_FIELDS
+    if compact:
+        for condition in document["hte"]["conditions"]:
+            for key in COMPACT_CONDITION:
+                del condition[key]
+        fields = tuple(field for field in ITEM_FIELDS if field not in COMPACT_GAP)
+    document = _expr(_materialise_lists(document, raw, df, lists), raw)
+    df = df.with_columns(gaps=_gap_lists(gap_kinds, ev.size, fields), **lists)
     return df.select(document.struct.with_fields(pl.col("gaps")).alias("result"))

@@ -311,6 +311,24 @@ def gap_list(gap_kinds: list[Gap], i: int) -> list[dict]:
     return [_gap_item(gap, i) for gap in chosen]
 
 
+COMPACT_CONDITION = ("label", "explanation", "reference")
+COMPACT_GAP = ("description", "reference")
+
+
+def expand(document: dict, gap_references: dict[tuple[str, str], str], language: str = DEFAULT) -> dict:
+    """A compact bulk result (see ``frames.documents``) made whole: references from the rulebooks (gap references
+    by condition and action, as ``api.gap_references`` lists them for the result's date), sentences and labels
+    written in ``language``. A result that is already whole, or an error line, is returned as it is."""
+    hte = document.get("hte")
+    if not hte:
+        return document
+    for condition in hte.get("conditions") or []:
+        condition.setdefault("reference", REFERENCES[condition["id"]])
+    for item in document.get("gaps") or []:
+        item.setdefault("reference", gap_references[item["condition"], item["action"]])
+    return localise(document, language)
+
+
 def localise(document: dict, language: str = DEFAULT) -> dict:
     """The document with every sentence written in ``language`` from its message (labels from the thresholds the
     result records); a stored result from before messages keeps the texts it has."""

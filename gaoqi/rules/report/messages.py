@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from gaoqi.rules.engine.parameters import SAFE_LOADER
+
 LANGUAGES = ("zh", "en")
 DEFAULT = "zh"
 _FORMATTER = string.Formatter()
@@ -15,7 +17,7 @@ _FORMATTER = string.Formatter()
 
 @cache
 def catalogue() -> dict:
-    return yaml.safe_load((Path(__file__).parent / "messages.yaml").read_text(encoding="utf-8"))
+    return yaml.load((Path(__file__).parent / "messages.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)
 
 
 @cache

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from gaoqi.apps.accounts.throttle import login_failed, login_locked, login_succeeded
 from gaoqi.core.districts import DISTRICTS
 from gaoqi.core.roles import Role
-from gaoqi.web.forms.fields import TechFieldField
+from gaoqi.web.forms.fields import TechFieldField, date_input, not_in_future
 
 
 class ThrottledMixin:
@@ -60,7 +60,7 @@ class RegistrationForm(forms.Form):
     name = forms.CharField(label=_("企业名称"), max_length=200)
     district = forms.ChoiceField(label=_("所在区"), choices=DISTRICTS)
     tech_field = TechFieldField()
-    registered_on = forms.DateField(label=_("注册日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    registered_on = forms.DateField(label=_("注册日期"), widget=date_input(), validators=[not_in_future(_("注册日期"))])
 
     def clean(self):
         cleaned = super().clean()

@@ -8,6 +8,7 @@ from gaoqi.apps.mentoring.models import MentorProfile, Station, Visit
 from gaoqi.core.districts import DISTRICTS, TECH_FIELDS
 from gaoqi.core.roles import Role
 from gaoqi.core.topics import Topic
+from gaoqi.web.forms.fields import date_input
 
 
 def topics_field(label):
@@ -86,4 +87,4 @@ class VisitForm(forms.ModelForm):
     class Meta:
         model = Visit
         fields = ["on", "kind", "topics", "notes", "follow_up"]
-        widgets = {"on": forms.DateInput(attrs={"type": "date"}), "notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"on": date_input(), "notes": forms.Textarea(attrs={"rows": 3})}

@@ -7,6 +7,7 @@ from gaoqi.apps.policies.models import Policy
 from gaoqi.apps.policies.services import FIELDS
 from gaoqi.core.districts import DISTRICTS
 from gaoqi.rules.criteria import CriteriaError, compile_criteria
+from gaoqi.web.forms.fields import date_input
 
 
 class LinesField(forms.CharField):
@@ -31,8 +32,9 @@ class PolicyForm(forms.ModelForm):
         model = Policy
         fields = FIELDS
         widgets = {
-            "opens_on": forms.DateInput(attrs={"type": "date"}),
-            "closes_on": forms.DateInput(attrs={"type": "date"}),
+            "issued_on": date_input(),
+            "opens_on": date_input(),
+            "closes_on": date_input(),
             "summary": forms.Textarea(attrs={"rows": 3}),
             "full_text": forms.Textarea(attrs={"rows": 6}),
             "clauses": forms.Textarea(attrs={"rows": 2}),
@@ -55,3 +57,20 @@ class BroadcastForm(forms.Form):
     districts = forms.MultipleChoiceField(
         label=_("范围（区，不选为全市）"), choices=DISTRICTS, required=False, widget=forms.CheckboxSelectMultiple
     )
+    citywide = forms.BooleanField(label=_("不选区时：我确认发送给全市所有企业"), required=False)
+
+    def __init__(self, *args, district: str = "", **kwargs):
+        """District staff write to their own district only: it is the one choice, already ticked."""
+        super().__init__(*args, **kwargs)
+        if district:
+            field = self.fields["districts"]
+            field.label, field.choices = _("范围（区）"), [(c, n) for c, n in DISTRICTS if c == district]
+            field.initial = [district]
+            del self.fields["citywide"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if "citywide" in self.fields and not cleaned.get("districts") and not cleaned.get("citywide"):
+            self.add_error("citywide", _("未选择区即发送给全市所有企业：请勾选确认，或选择要发送的区。"))
+        cleaned.pop("citywide", None)
+        return cleaned

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from gaoqi.apps.enterprises.models import MANAGEMENT_ITEMS, RATINGS, Certificate, FiscalYear, Incident, IPItem
 from gaoqi.apps.enterprises.profile import TSME_ROUTES
 from gaoqi.core.districts import DISTRICTS
-from gaoqi.web.forms.fields import TechFieldField, money_field
+from gaoqi.web.forms.fields import TechFieldField, date_input, money_field, not_in_future
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = date_input()
 YEAR_FIELDS = ["sales_revenue", "total_income", "hightech_income", "net_assets_end", "total_assets_end"]
 RD_FIELDS = [f.name for f in FiscalYear._meta.fields if f.name.startswith("rd_")]
 TAX_FIELDS = ["taxable_income", "total_costs"]
@@ -25,7 +25,7 @@ class BasicForm(forms.Form):
     tech_field = TechFieldField()
     industry = forms.CharField(label=_("国民经济行业代码"), max_length=5, required=False)
     is_manufacturing = forms.BooleanField(label=_("制造业企业"), required=False)
-    registered_on = forms.DateField(label=_("注册日期"), widget=DATE)
+    registered_on = forms.DateField(label=_("注册日期"), widget=DATE, validators=[not_in_future(_("注册日期"))])
     application_date = forms.DateField(label=_("拟申报日期"), widget=DATE, required=False)
     standards = forms.BooleanField(label=_("主持或参与制定国家、行业标准"), required=False)
     advancement = forms.ChoiceField(label=_("技术先进程度自评"), choices=[("", "—"), *RATINGS], required=False)

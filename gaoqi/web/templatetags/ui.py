@@ -1,6 +1,9 @@
 """Presentation helpers shared by every template."""
 
 from django import template
+from django.core.exceptions import FieldDoesNotExist
+
+from gaoqi.core.audit import action_label, change_lines
 
 register = template.Library()
 
@@ -29,3 +32,28 @@ def tone(status) -> str:
     """Bootstrap's colour for a status code (verdicts, condition checks, request states…): ``text-bg-{{ s|tone }}``;
     anything else, such as unknown, lacking data, draft or cancelled, is grey."""
     return TONE_OF.get(str(status), "secondary")
+
+
+@register.simple_tag
+def audit_lines(entry):
+    """An audit entry's changes as labelled lines (``gaoqi.core.audit.change_lines``)."""
+    return change_lines(entry)
+
+
+@register.filter
+def audit_action(action: str) -> str:
+    """An audit action code as words: ``servicedesk.escalated`` → 服务需求超时升级."""
+    return action_label(action)
+
+
+@register.filter
+def field_labels(names, model) -> str:
+    """Field names of ``model`` as their labels, joined: a policy version's changed fields."""
+    return "、".join(str(_field_label(model, name)) for name in names)
+
+
+def _field_label(model, name):
+    try:
+        return model._meta.get_field(name).verbose_name
+    except FieldDoesNotExist:
+        return name

@@ -51,7 +51,7 @@ def register(request):
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            login(request, registered.user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, registered.user)
             if registered.claim:
                 return redirect("claim_status")
             return redirect("profile_step", step="basic")

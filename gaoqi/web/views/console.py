@@ -96,7 +96,13 @@ def enterprise_assess(request, pk):
 @login_required
 @require_POST
 def batch_create(request):
-    batch_start(actor=_console_user(request))
+    actor = _console_user(request)
+    if actor.role not in STAFF_ROLES:
+        raise PermissionDenied
+    if request.POST.get("confirm") != "1":
+        messages.error(request, _("重新评估全部企业前，请先勾选确认。"))
+        return redirect("console")
+    batch_start(actor=actor)
     return redirect("console")
 
 

@@ -170,7 +170,7 @@ def dashboard(request):
 @require_http_methods(["GET", "POST"])
 def broadcast(request):
     actor = _staff(request)
-    form = BroadcastForm(request.POST or None)
+    form = BroadcastForm(request.POST or None, district=actor.district if actor.role == Role.DISTRICT else "")
     if request.method == "POST" and form.is_valid():
         try:
             sent = services.broadcast_send(actor=actor, **form.cleaned_data)
