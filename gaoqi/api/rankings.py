@@ -1,5 +1,6 @@
 """REST endpoints of 梯次培育与精选 under the same rules as the pages: indicator system versions, scores, the tier
-funnel and the enterprises about to move up, the yearly lists and their review, what-ifs."""
+funnel and the enterprises about to move up, the yearly lists and their review, what-ifs, precise profiles and
+benchmarks."""
 
 import datetime
 from decimal import Decimal
@@ -18,6 +19,7 @@ from gaoqi.apps.rankings.list_selectors import (
     ranking_list_list,
 )
 from gaoqi.apps.rankings.pipeline import tier_candidates, tier_funnel
+from gaoqi.apps.rankings.profiles import benchmarks, profile_get
 from gaoqi.apps.rankings.selectors import (
     board,
     indicator_version_get,
@@ -306,3 +308,28 @@ def what_if_create(request, payload: WhatIfIn):
     spec = {"indicators": [indicator.dict() for indicator in payload.indicators]}
     data = payload.dict(exclude={"indicators"})
     return Status(201, services.what_if_save(actor=request.auth, spec=spec, **data))
+
+
+class BenchmarkOut(Schema):
+    enterprise_id: int
+    name: str
+    district: str
+    area: str
+    score: float
+    peers: int
+    reason: str
+
+
+@router.get("/profile", response={200: dict, **ERRORS}, summary="本企业精准画像（同行匿名分布）")
+def own_profile(request):
+    return profile_get(actor=request.auth)
+
+
+@router.get("/profile/{enterprise_id}", response={200: dict, **ERRORS}, summary="一家企业的精准画像")
+def enterprise_profile(request, enterprise_id: Id):
+    return profile_get(actor=request.auth, enterprise_pk=enterprise_id)
+
+
+@router.get("/benchmarks", response={200: list[BenchmarkOut], **ERRORS}, summary="各区各技术领域标杆企业")
+def benchmark_list(request, district: District | None = None):
+    return benchmarks(actor=request.auth, district=district or "")

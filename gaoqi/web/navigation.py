@@ -119,6 +119,7 @@ SIDEBAR = (
             Entry(_("政策测算"), "rankings:what_ifs", "calculator", frozenset({Role.BUREAU})),
             Entry(_("梯次培育"), "rankings:tiers", "bar-chart-steps", STAFF),
             Entry(_("即将晋级的企业"), "rankings:candidates", "arrow-up-circle", STAFF),
+            Entry(_("标杆企业"), "rankings:benchmarks", "award", STAFF),
         ),
     ),
     Group(
@@ -137,6 +138,7 @@ TOP_MENU = (
     Entry(_("科创学堂"), "training:index", "mortarboard", ENTERPRISE),
     Entry(_("我的报名"), "training:mine", "card-checklist", ENTERPRISE, _has_enterprise),
     Entry(_("有求必应"), "servicedesk:list", "chat-square-text", ENTERPRISE, _has_enterprise),
+    Entry(_("精准画像"), "rankings:own_profile", "radar", ENTERPRISE, _has_enterprise),
 )
 
 VISITOR_MENU = (

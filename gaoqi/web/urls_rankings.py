@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from gaoqi.web.views import ranking_lists, rankings, what_if
+from gaoqi.web.views import rank_profiles, ranking_lists, rankings, what_if
 
 app_name = "rankings"
 
@@ -20,6 +20,9 @@ urlpatterns = [
     path("lists/<int:pk>/comments/", ranking_lists.list_comment, name="list_comment"),
     path("lists/<int:pk>/entries/", ranking_lists.list_add, name="list_add"),
     path("entries/<int:pk>/remove/", ranking_lists.entry_remove, name="entry_remove"),
+    path("profile/", rank_profiles.own_profile, name="own_profile"),
+    path("profile/<int:pk>/", rank_profiles.enterprise_profile, name="profile"),
+    path("benchmarks/", rank_profiles.benchmark_list, name="benchmarks"),
     path("whatif/", what_if.what_if_index, name="what_ifs"),
     path("whatif/<int:pk>/", what_if.what_if_detail, name="what_if"),
 ]

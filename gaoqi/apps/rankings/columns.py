@@ -38,6 +38,7 @@ class Population:
     districts: np.ndarray
     fields: np.ndarray
     columns: dict[str, Column]
+    employees: np.ndarray  # of the latest fiscal year, -1 unknown
 
     @property
     def size(self) -> int:
@@ -131,6 +132,7 @@ def load_population(*, today: dt.date) -> Population:
         np.array(districts, dtype=object),
         np.array(fields, dtype=object),
         columns,
+        frame["employees"].fill_null(-1).cast(pl.Int64).to_numpy(),
     )
 
 

@@ -178,6 +178,7 @@ SAMPLES = {
     "rankings:list_comment": _pk(lambda w: 0),
     "rankings:list_add": _pk(lambda w: 0),
     "rankings:entry_remove": _pk(lambda w: 0),
+    "rankings:profile": _pk(_enterprise),
     "rankings:what_if": _pk(lambda w: WhatIfScenario.objects.order_by("pk").first().pk),
 }
 """Route name → the parameters it is opened with, taken from the demo data."""

@@ -52,6 +52,9 @@ PAGES = [
     ("POST", "/rankings/lists/{list}/comments/", {"district": 302, "other_district": 302, "bureau": 302}, 403),
     ("POST", "/rankings/lists/{list}/entries/", {**BUREAU_ONLY, "bureau": 400}, 403),  # no such USCC
     ("POST", "/rankings/entries/{entry}/remove/", {"district": 403, "other_district": 404, "bureau": 302}, 403),
+    ("GET", "/rankings/profile/", {"owner": 200, "colleague": 200, "outsider": 200, **dict.fromkeys(STAFF, 404)}, 403),
+    ("GET", "/rankings/profile/{ours}/", {"owner": 200, "colleague": 200, "outsider": 404, **OURS}, 403),
+    ("GET", "/rankings/benchmarks/", STAFF, 403),
     ("GET", "/rankings/whatif/", {"bureau": 200}, 403),
     ("POST", "/rankings/whatif/", {"bureau": 400}, 403),  # empty form
     ("GET", "/rankings/whatif/{scenario}/", {"bureau": 200}, 403),
@@ -72,6 +75,14 @@ API = [
     ("POST", "/api/v1/rankings/lists/{list}/comments", {"district": 201, "other_district": 201, "bureau": 201}, 403),
     ("POST", "/api/v1/rankings/lists/{list}/entries", {"district": 403, "other_district": 404, "bureau": 400}, 403),
     ("POST", "/api/v1/rankings/entries/{entry}/remove", {"district": 403, "other_district": 404, "bureau": 200}, 403),
+    (
+        "GET",
+        "/api/v1/rankings/profile",
+        {"owner": 200, "colleague": 200, "outsider": 200, **dict.fromkeys(STAFF, 404)},
+        403,
+    ),
+    ("GET", "/api/v1/rankings/profile/{ours}", {"owner": 200, "colleague": 200, "outsider": 404, **OURS}, 403),
+    ("GET", "/api/v1/rankings/benchmarks", STAFF, 403),
     ("GET", "/api/v1/rankings/whatif", {"bureau": 200}, 403),
     ("GET", "/api/v1/rankings/whatif/{scenario}", {"bureau": 200}, 403),
     ("POST", "/api/v1/rankings/whatif", {"bureau": 201}, 403),

@@ -35,3 +35,18 @@ document.addEventListener("DOMContentLoaded", function () {
     ],
   }, { xAxis: { axisLabel: { rotate: 45 } } });
 });
+
+// 精准画像: where the enterprise stands among each peer group, per measure (0–100), as a radar.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  var charts = window.gaoqiCharts;
+  var el = document.getElementById("profile-radar");
+  var data = charts && charts.data("profile-radar-data");
+  if (!el || !data || !window.echarts) return;
+  charts.draw(el, {
+    tooltip: { trigger: "item" },
+    legend: { data: data.series.map(function (s) { return s.name; }) },
+    radar: { indicator: data.indicators, center: ["50%", "58%"], radius: "62%" },
+    series: [{ type: "radar", data: data.series }],
+  });
+});
