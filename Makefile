@@ -8,7 +8,7 @@ PY := $(firstword $(wildcard $(shell pyenv root 2>/dev/null)/versions/3.12.1/bin
 UV := $(PY) -m uv
 BIN := .venv/bin
 
-.PHONY: run serve test lint fmt system-packages bench bench-platform bench-pdf bench-load messages fuzz
+.PHONY: run serve test test-fast lint fmt system-packages bench bench-platform bench-pdf bench-load messages fuzz
 
 .venv/.synced: pyproject.toml uv.lock
 	@test -n "$(PY)" || { echo "需要 Python 3.12 或 3.13 (Python 3.12+ is required; see .python-version)"; exit 1; }
@@ -42,6 +42,7 @@ lint: .venv/.synced
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 fmt: .venv/.synced
 	$(BIN)/ruff format .
@@ -56,6 +57,12 @@ test: lint system-packages
 		echo "== platform tests on PostgreSQL ($$DATABASE_URL) =="; \
 		$(BIN)/pytest -q tests/platform; \
 	fi
+
+# The inner loop: rules tests and platform tests on SQLite, without the browser journeys, the layout walk and the API
+# fuzzing (docs/platform.md, "Tests").
+test-fast: .venv/.synced
+	env -u DATABASE_URL $(BIN)/pytest -q -m "not browser" tests/rules tests/platform \
+		--ignore=tests/platform/layout --ignore=tests/platform/test_api_fuzz.py
 
 bench: .venv/.synced
 	$(BIN)/python bench/rules_bench.py

@@ -13,6 +13,7 @@ from gaoqi.core.districts import DISTRICTS
 from gaoqi.core.links import MESSAGE, is_web_url
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
+SignedMoney = Annotated[Decimal, Field(max_digits=18, decimal_places=2)]  # SIGNED_YEAR_AMOUNTS of the profile format
 Rating = Literal["A", "B", "C", "D", "E", ""]
 District = Literal[tuple(code for code, _name in DISTRICTS)]
 
@@ -75,12 +76,12 @@ class FiscalYearIn(Schema):
     sales_revenue: Money | None = None
     total_income: Money | None = None
     hightech_income: Money | None = None
-    net_assets_end: Money | None = None
+    net_assets_end: SignedMoney | None = None
     total_assets_end: Money | None = None
     employees: Count | None = None
     st_staff: Count | None = None
     rd: RDIn | None = None
-    taxable_income: Money | None = None
+    taxable_income: SignedMoney | None = None
     total_costs: Money | None = None
 
 

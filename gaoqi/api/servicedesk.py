@@ -22,6 +22,7 @@ from gaoqi.apps.servicedesk.selectors import (
 )
 from gaoqi.apps.servicedesk.services import IllegalTransition, request_reroute, request_submit, request_transition
 from gaoqi.core.errors import DomainError, PermissionDenied
+from gaoqi.core.roles import Role, shown_name
 from gaoqi.core.topics import Topic
 
 router = Router(tags=["servicedesk"])
@@ -71,8 +72,18 @@ class EventOut(Schema):
     at: datetime.datetime
 
     @staticmethod
-    def resolve_actor(obj):
-        return obj.actor.username if obj.actor else None
+    def resolve_actor(obj, context):
+        return shown_name(obj.actor, viewer=context["request"].auth) if obj.actor else None
+
+    @staticmethod
+    def resolve_note(obj, context):
+        """An enterprise is not told why the platform routed its request where it did."""
+        internal = obj.kind in ("routed", "rerouted") and _enterprise(context)
+        return "" if internal else obj.note
+
+
+def _enterprise(context) -> bool:
+    return getattr(context["request"].auth, "role", Role.ENTERPRISE) == Role.ENTERPRISE
 
 
 class RequestOut(Schema):
@@ -94,6 +105,10 @@ class RequestOut(Schema):
     rating: int | None
     rating_comment: str
     created_at: datetime.datetime
+
+    @staticmethod
+    def resolve_route_reason(obj, context):
+        return "" if _enterprise(context) else obj.route_reason
 
 
 class RequestDetailOut(RequestOut):

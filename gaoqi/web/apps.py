@@ -6,3 +6,8 @@ class WebConfig(AppConfig):
     name = "gaoqi.web"
     label = "web"
     verbose_name = _("网页")
+
+    def ready(self) -> None:
+        from gaoqi.web.links import register_page_links
+
+        register_page_links()

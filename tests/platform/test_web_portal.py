@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gaoqi.apps.assessments.models import Assessment
+from gaoqi.apps.assessments.pdf import report_html
 from gaoqi.apps.enterprises.models import Enterprise, FiscalYear, ProfileDraft
 from gaoqi.rules.uscc import make_uscc
 
@@ -156,10 +157,22 @@ def test_the_report_shows_conditions_citations_scores_gaps_and_benefits(client, 
         "72",
         "81",
         "科技人员再增加 3 人",
-        "300000.00",
+        "300,000.00",
         "这是第一次评估",
     ):
         assert text in body
+
+
+def test_the_report_page_writes_ratios_rates_and_money_as_its_print_does(client, cast, report):
+    client.force_login(cast.owner)
+    page = client.get(reverse("report", args=[report.pk])).content.decode()
+    printed = report_html(report)
+    # a ratio condition's value "1" and the deduction rate "1" as 100%; money with separators
+    for figure in ("100%", "300,000.00", "300,025.00", "450,000.00"):
+        assert figure in page, figure
+        assert figure in printed, figure
+    for raw in ("300000.00", "450000.00", "<dd>1</dd>"):
+        assert raw not in page, raw
 
 
 def test_the_report_says_what_changed_since_the_previous_assessment(client, cast, report, make_assessment):

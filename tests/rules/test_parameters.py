@@ -22,6 +22,15 @@ def test_every_parameter_value_has_a_date_a_reference_and_a_confidence():
             assert entry.confidence, parameter.name
 
 
+def test_every_source_and_confidence_is_listed_in_the_sources_page():
+    page = (Path(__file__).parents[2] / "docs" / "rules-sources.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip().strip("`") for line in page.splitlines() if line.startswith("| ")}
+    for parameter in parameters():
+        for entry in parameter.entries:
+            assert entry.confidence in rows, (parameter.name, entry.confidence)
+            assert not entry.source or entry.source in rows, (parameter.name, entry.source)
+
+
 def test_a_value_without_a_citation_is_refused(tmp_path: Path):
     path = tmp_path / "bad.yaml"
     path.write_text(

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.utils.translation import get_language
 
 from gaoqi.apps.assessments.models import Verdict
+from gaoqi.apps.assessments.results import result_part, result_score_total
 from gaoqi.rules import ProfileError, assess
 from gaoqi.rules.api import assess_tables
 from gaoqi.rules.profile import read_profiles
@@ -29,11 +30,11 @@ def _decimal(value):
 
 def summary(result: dict) -> dict:
     """The columns stored beside a result: verdict, score range, as-of date and rulebook fingerprints."""
-    hte = result.get("hte") or {}
+    hte = result_part(result, "hte")
     eligible = hte.get("eligible")
     verdict = Verdict.UNKNOWN if eligible is None else (Verdict.ELIGIBLE if eligible else Verdict.INELIGIBLE)
     verdict = VERDICTS.get(hte.get("verdict"), verdict)
-    total = (hte.get("score") or {}).get("total") or {}
+    total = result_score_total(result)
     as_of = result.get("as_of")
     return {
         "verdict": verdict,

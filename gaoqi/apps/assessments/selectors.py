@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from gaoqi.apps.assessments.models import Assessment, BatchRun
+from gaoqi.apps.assessments.results import result_conditions
 from gaoqi.apps.enterprises.models import Certificate, Enterprise, valid_certificates
 from gaoqi.apps.enterprises.selectors import enterprise_check, enterprise_list, enterprise_seen
 from gaoqi.core.errors import NotFound
@@ -80,9 +81,9 @@ def assessment_changes(new: Assessment, old: Assessment | None) -> list[dict]:
     """Conditions whose status changed between two assessments."""
     if old is None:
         return []
-    before = {c["id"]: c for c in old.result.get("hte", {}).get("conditions", [])}
+    before = {c["id"]: c for c in result_conditions(old.result)}
     changed = []
-    for cond in new.result.get("hte", {}).get("conditions", []):
+    for cond in result_conditions(new.result):
         prev = before.get(cond["id"])
         if prev and prev.get("status") != cond.get("status"):
             changed.append({"label": cond.get("label", cond["id"]), "before": prev["status"], "after": cond["status"]})

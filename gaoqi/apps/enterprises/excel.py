@@ -33,7 +33,7 @@ from gaoqi.apps.enterprises.services import profile_update
 from gaoqi.core.districts import DISTRICTS, TECH_FIELD_NAMES
 from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.spreadsheets import SpreadsheetError, append_row, open_workbook, sheet_rows
-from gaoqi.rules.profile import RD_CATEGORIES
+from gaoqi.rules.profile import RD_CATEGORIES, SIGNED_YEAR_AMOUNTS
 
 RD_LABELS = {
     "personnel": "人员人工费用",
@@ -51,6 +51,11 @@ RD_LABELS = {
 def _zh(choices) -> tuple:
     with translation.override("zh-hans"):
         return tuple((code, str(label)) for code, label in choices)
+
+
+def _money(name: str) -> str:
+    """The cell kind of a year amount: negative allowed exactly where the profile format allows it."""
+    return "signed_money" if name in SIGNED_YEAR_AMOUNTS else "money"
 
 
 def _bool(header, key, default=False):
@@ -75,16 +80,16 @@ BASIC = (
 )
 YEARS = (
     Column("年度", "year", "year", required=True, width=8),
-    Column("销售收入", "sales_revenue", "money", width=16),
-    Column("总收入", "total_income", "money", width=16),
-    Column("高新技术产品（服务）收入", "hightech_income", "money", width=16),
-    Column("年末净资产", "net_assets_end", "signed_money", width=16),
-    Column("年末资产总额", "total_assets_end", "money", width=16),
+    Column("销售收入", "sales_revenue", _money("sales_revenue"), width=16),
+    Column("总收入", "total_income", _money("total_income"), width=16),
+    Column("高新技术产品（服务）收入", "hightech_income", _money("hightech_income"), width=16),
+    Column("年末净资产", "net_assets_end", _money("net_assets_end"), width=16),
+    Column("年末资产总额", "total_assets_end", _money("total_assets_end"), width=16),
     Column("职工总数", "employees", "count", width=10),
     Column("科技人员数", "st_staff", "count", width=10),
     *(Column(f"研发-{RD_LABELS[cat]}", f"rd_{cat}", "money", width=16) for cat in RD_CATEGORIES),
-    Column("应纳税所得额", "taxable_income", "signed_money", width=16),
-    Column("成本费用总额", "total_costs", "money", width=16),
+    Column("应纳税所得额", "taxable_income", _money("taxable_income"), width=16),
+    Column("成本费用总额", "total_costs", _money("total_costs"), width=16),
 )
 IP = (
     Column("类型", "kind", "choice", required=True, choices=_zh(IPItem.Kind.choices)),

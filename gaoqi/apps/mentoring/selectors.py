@@ -8,6 +8,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from gaoqi.apps.assessments.models import Assessment, Verdict
+from gaoqi.apps.assessments.results import result_gaps
 from gaoqi.apps.enterprises.models import Certificate, Enterprise, MentorAssignment, valid_certificates
 from gaoqi.apps.enterprises.selectors import enterprise_get, enterprise_list
 from gaoqi.apps.mentoring.matching import Need, Offer
@@ -195,8 +196,7 @@ def _top_gaps(assessment: Assessment | None) -> list[dict]:
     if assessment is None:
         return []
     return [
-        {**gap, "topic": Topic(topics_for_gaps([gap])[0]).label}
-        for gap in (assessment.result.get("gaps") or [])[:TOP_GAPS]
+        {**gap, "topic": Topic(topics_for_gaps([gap])[0]).label} for gap in result_gaps(assessment.result)[:TOP_GAPS]
     ]
 
 

@@ -8,12 +8,12 @@ import time
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage, mailers
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from gaoqi.apps.notifications import targets
 from gaoqi.apps.notifications.models import Delivery, Notice, NoticeTopic
+from gaoqi.core.pagelinks import link_for
 
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 
@@ -43,14 +43,14 @@ def message_id(idempotency_key: str) -> str:
 def _notice_text(notice: Notice) -> str:
     lines = [notice.title, "", notice.body, "", _("推送理由：%(reason)s") % {"reason": notice.reason}]
     if notice.link:
-        lines.append(_("查看详情：%(url)s") % {"url": absolute(reverse("notifications:open", args=[notice.id]))})
+        lines.append(_("查看详情：%(url)s") % {"url": absolute(link_for("notifications.open", notice.id))})
     return "\n".join(lines)
 
 
 def email_send(*, key: str, to: str, user_id: int, notices: list[Notice], topic: str) -> None:
     """Send one e-mail with the given notices (a digest when more than one), with RFC 8058 unsubscribe headers."""
     with translation.override(settings.LANGUAGE_CODE):
-        unsubscribe = absolute(reverse("notifications:unsubscribe", args=[unsubscribe_token(user_id, topic)]))
+        unsubscribe = absolute(link_for("notifications.unsubscribe", unsubscribe_token(user_id, topic)))
         if len(notices) == 1:
             subject = notices[0].title
         else:

@@ -3,7 +3,6 @@ district change, and the people who asked hear the decision."""
 
 from django.contrib.auth import get_user_model
 from django.dispatch import receiver
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gaoqi.apps.enterprises.events import review_changed
@@ -11,6 +10,7 @@ from gaoqi.apps.enterprises.models import Claim, DistrictChange, Membership, Rev
 from gaoqi.apps.notifications.models import NoticeTopic
 from gaoqi.apps.notifications.services import NoticeSpec, enterprise_user_ids, notify
 from gaoqi.core.districts import DISTRICT_NAMES
+from gaoqi.core.pagelinks import link_for
 from gaoqi.core.roles import Role
 
 
@@ -48,7 +48,7 @@ def _claim(claim: Claim, decided: bool) -> list[NoticeSpec]:
             enterprise_id=claim.enterprise_id,
             title=title,
             body=body,
-            link=reverse("claim_status"),
+            link=link_for("accounts.claim_status"),
         )
     admins = Membership.objects.filter(enterprise_id=claim.enterprise_id, is_admin=True, user__is_active=True)
     body = _("用户 %(user)s 以本企业的统一社会信用代码注册，申请加入企业“%(name)s”。请核实后通过或驳回。") % {
@@ -62,7 +62,7 @@ def _claim(claim: Claim, decided: bool) -> list[NoticeSpec]:
         enterprise_id=claim.enterprise_id,
         title=title,
         body=body,
-        link=reverse("colleagues"),
+        link=link_for("enterprises.colleagues"),
     )
     to_bureau = _specs(
         _bureau_ids(),
@@ -70,7 +70,7 @@ def _claim(claim: Claim, decided: bool) -> list[NoticeSpec]:
         enterprise_id=claim.enterprise_id,
         title=title,
         body=body,
-        link=reverse("reviews"),
+        link=link_for("accounts.reviews"),
     )
     return to_admins + to_bureau
 
@@ -90,7 +90,7 @@ def _district_change(change: DistrictChange, decided: bool) -> list[NoticeSpec]:
             enterprise_id=change.enterprise_id,
             title=title,
             body=change.note or _("审核意见：无"),
-            link=reverse("district_change"),
+            link=link_for("enterprises.district_change"),
         )
     title = _("所在区变更待审核：%(name)s") % names
     body = _("%(name)s 申请由%(from)s变更为%(to)s，理由：%(reason)s") % {**names, "reason": change.reason}
@@ -100,7 +100,7 @@ def _district_change(change: DistrictChange, decided: bool) -> list[NoticeSpec]:
         enterprise_id=change.enterprise_id,
         title=title,
         body=body,
-        link=reverse("reviews"),
+        link=link_for("accounts.reviews"),
     )
 
 

@@ -5,12 +5,10 @@ import datetime as dt
 from itertools import batched
 
 from django.db import connection, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gaoqi.apps.enterprises.models import Enterprise
-from gaoqi.apps.enterprises.selectors import enterprise_own
+from gaoqi.apps.enterprises.selectors import enterprise_list, enterprise_own
 from gaoqi.apps.notifications.services import NoticeSpec, enterprise_user_ids, notify
 from gaoqi.apps.policies import tasks
 from gaoqi.apps.policies.facts import facts_refresh
@@ -20,6 +18,7 @@ from gaoqi.apps.policies.selectors import policy_can_edit, policy_get
 from gaoqi.core.audit import audit_record, field_changes
 from gaoqi.core.bulk import insert_rows
 from gaoqi.core.errors import DomainError, PermissionDenied
+from gaoqi.core.pagelinks import link_for
 from gaoqi.core.roles import STAFF_ROLES, Role
 from gaoqi.rules.criteria import NEARLY, QUALIFY
 
@@ -149,7 +148,7 @@ def policy_set_status(*, actor, policy: Policy, status: str) -> Policy:
 
 def _notice_specs(policy: Policy, enterprise_districts: dict[int, str], *, key: str, title: str, why: str):
     users = enterprise_user_ids(enterprise_districts)
-    link = reverse("policies:mine_detail", args=[policy.pk])
+    link = link_for("policies.match", policy.pk)
     for enterprise_id, district in enterprise_districts.items():
         for user_id in users.get(enterprise_id, []):
             yield NoticeSpec(
@@ -213,7 +212,7 @@ def _nearly_specs(policy: Policy, found):
     counted apart from the qualifying funnel (cause ``policy-nearly:…``)."""
     rows = {int(found.ids[row]): row for row in found.rows(NEARLY)}
     users = enterprise_user_ids({pk: found.districts[row] for pk, row in rows.items()})
-    link = reverse("policies:mine_detail", args=[policy.pk])
+    link = link_for("policies.match", policy.pk)
     for enterprise_id, row in rows.items():
         for user_id in users.get(enterprise_id, []):
             yield NoticeSpec(
@@ -335,7 +334,8 @@ def broadcast_send(*, actor, title: str, body: str, districts: list[str]) -> Bro
     if not title.strip() or not body.strip():
         raise DomainError(_("标题和正文不能为空"), code="invalid", field="title" if not title.strip() else "body")
     broadcast = Broadcast.objects.create(title=title, body=body, districts=districts, actor=actor)
-    scope = Enterprise.objects.filter(district__in=districts) if districts else Enterprise.objects.all()
+    scope = enterprise_list(actor=actor)
+    scope = scope.filter(district__in=districts) if districts else scope
     targets = dict(scope.values_list("pk", "district"))
     users = enterprise_user_ids(targets)
     specs = [

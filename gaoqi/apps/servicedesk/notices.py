@@ -3,11 +3,12 @@
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gaoqi.apps.notifications.services import NoticeSpec, enterprise_user_ids, notify
 from gaoqi.apps.servicedesk.models import RequestEvent, ServiceRequest
+from gaoqi.apps.servicedesk.routing import handler_label
+from gaoqi.core.pagelinks import link_for
 from gaoqi.core.roles import Role
 
 TOPIC = "service"
@@ -66,17 +67,28 @@ def _body(request: ServiceRequest, event: RequestEvent) -> str:
     return event.note or request.route_reason
 
 
+def _public_body(request: ServiceRequest, event: RequestEvent) -> str:
+    """What the enterprise is told: who handles its request now, never the internal reason for the choice."""
+    if event.kind == RequestEvent.Kind.ROUTED:
+        handler = handler_label(queue=request.queue, mentor=request.mentor, station=request.station)
+        return _("您的服务需求已分派，承办方：%(to)s。") % {"to": handler}
+    if event.kind == RequestEvent.Kind.REROUTED:
+        return _("您的服务需求已改由 %(to)s 承办。") % {"to": event.to_handler}
+    return event.note
+
+
 def notify_parties(request: ServiceRequest, event: RequestEvent, *, former: Iterable[int] = ()) -> int:
     """Tell every party except the actor about ``event``, and the ``former`` handlers of a re-routed request;
     safe to repeat (one notice per user and event)."""
-    body = _body(request, event)
-    link = reverse("servicedesk:detail", args=[request.pk])
+    body, public = _body(request, event), _public_body(request, event)
+    members = set(enterprise_user_ids([request.enterprise_id]).get(request.enterprise_id, []))
+    link = link_for("servicedesk.request", request.pk)
     specs = [
         NoticeSpec(
             user_id=uid,
             topic=TOPIC,
             title=_title(request, event),
-            body=body,
+            body=public if uid in members else body,
             reason=reason,
             dedupe_key=f"servicedesk:event:{event.pk}",
             link=link,

@@ -11,6 +11,7 @@ from gaoqi.apps.mentoring.selectors import mentors_of
 from gaoqi.apps.servicedesk.models import ServiceRequest
 from gaoqi.apps.servicedesk.transitions import OPEN_STATES
 from gaoqi.core.districts import DISTRICT_NAMES
+from gaoqi.core.roles import public_name
 from gaoqi.core.topics import Topic
 
 Queue = ServiceRequest.Queue
@@ -28,7 +29,8 @@ def handler_label(*, queue: str, mentor=None, station=None) -> str:
     """Who handles a request, as shown in its history: "导师 王工 · 服务站 黄埔区高企服务站", "市科技局"."""
     parts = []
     if queue == Queue.MENTOR and mentor is not None:
-        parts.append(_("导师 %(name)s") % {"name": mentor})
+        full = mentor.get_full_name()
+        parts.append(_("导师 %(name)s") % {"name": full} if full else public_name(mentor))
     if station is not None:
         parts.append(_("服务站 %(name)s") % {"name": station})
     return " · ".join(parts) or str(Queue(queue).label)

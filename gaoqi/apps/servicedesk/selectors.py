@@ -5,7 +5,7 @@ from django.db.models import Avg, Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from gaoqi.apps.enterprises.models import MentorAssignment
-from gaoqi.apps.enterprises.selectors import enterprise_own
+from gaoqi.apps.enterprises.selectors import enterprise_list, enterprise_own
 from gaoqi.apps.mentoring.models import Station
 from gaoqi.apps.servicedesk.models import Attachment, ServiceRequest
 from gaoqi.apps.servicedesk.sla import breached
@@ -26,18 +26,16 @@ def request_list(*, actor) -> QuerySet[ServiceRequest]:
     qs = ServiceRequest.objects.select_related("enterprise", "mentor", "station")
     if not actor.is_authenticated or not actor.is_active:
         return qs.none()
+    visible = Q(enterprise_id__in=enterprise_list(actor=actor).values("pk"))  # the one tenancy rule (ADR 0002)
     match actor.role:
         case Role.BUREAU:
             return qs
-        case Role.DISTRICT:
-            return qs.filter(enterprise__district=actor.district) if actor.district else qs.none()
         case Role.MENTOR:
-            assigned = MentorAssignment.objects.filter(mentor=actor).values("enterprise_id")
-            return qs.filter(Q(mentor=actor) | Q(enterprise_id__in=assigned))
+            return qs.filter(visible | Q(mentor=actor))
         case Role.STATION:
             return qs.filter(station_id__in=Station.objects.filter(operators=actor).values("pk"))
-        case Role.ENTERPRISE:
-            return qs.filter(enterprise__memberships__user=actor)
+        case Role.DISTRICT | Role.ENTERPRISE:
+            return qs.filter(visible)
     return qs.none()
 
 

@@ -1,16 +1,16 @@
 """Notices of 科创学堂 to the enterprises that registered attendees."""
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gaoqi.apps.notifications.services import NoticeSpec, enterprise_user_ids, notify
 from gaoqi.apps.training.models import Registration, Session
+from gaoqi.core.pagelinks import link_for
 
 
 def session_link(session: Session) -> str:
     """The session page, where every notice links."""
-    return reverse("training:session", args=[session.pk])
+    return link_for("training.session", session.pk)
 
 
 def _notify(session: Session, enterprise_ids, *, dedupe_key: str, title: str, body: str, reason: str) -> int:

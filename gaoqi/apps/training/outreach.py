@@ -2,13 +2,13 @@
 
 import datetime
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gaoqi.apps.assessments.models import Assessment
 from gaoqi.apps.notifications.services import NoticeSpec, enterprise_user_ids, notify
 from gaoqi.apps.training.models import Registration, Session
+from gaoqi.core.pagelinks import link_for
 from gaoqi.core.topics import Topic, topics_for_gaps
 
 REMIND_AHEAD = datetime.timedelta(hours=24)
@@ -52,7 +52,7 @@ def reminders_send(*, now=None) -> int:
                     },
                     reason=_("贵单位有 %(count)d 人报名了本场培训。") % {"count": len(rows)},
                     dedupe_key=f"training:reminder:{session.pk}",
-                    link=reverse("training:session", args=[session.pk]),
+                    link=link_for("training.session", session.pk),
                     enterprise_id=enterprise_id,
                     cause=f"training:{session.pk}",
                 )
@@ -93,7 +93,7 @@ def session_recommend(*, session_id: int) -> int:
             },
             reason=_("贵企业最新自评的差距清单涉及“%(topic)s”。") % {"topic": topic},
             dedupe_key=f"training:recommend:{session.pk}",
-            link=reverse("training:session", args=[session.pk]),
+            link=link_for("training.session", session.pk),
             enterprise_id=enterprise_id,
             cause=f"training:{session.pk}",
         )

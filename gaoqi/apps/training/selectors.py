@@ -6,6 +6,7 @@ from django.db.models import Avg, Count, Q, QuerySet
 from django.utils import timezone
 
 from gaoqi.apps.assessments.models import Assessment
+from gaoqi.apps.assessments.results import result_gaps
 from gaoqi.apps.enterprises.selectors import districts_overseen, enterprise_list, enterprise_own
 from gaoqi.apps.mentoring.models import Station
 from gaoqi.apps.training.models import Feedback, Registration, Session
@@ -34,7 +35,7 @@ def stations_managed(*, actor) -> QuerySet[Station]:
         case Role.BUREAU:
             return qs
         case Role.DISTRICT:
-            return qs.filter(district=actor.district) if actor.district else qs.none()
+            return qs.filter(district__in=districts_overseen(actor=actor))
         case Role.STATION:
             return qs.filter(operators=actor)
     return qs.none()
@@ -63,7 +64,7 @@ def sessions_managed(*, actor) -> QuerySet[Session]:
         case Role.BUREAU:
             return qs
         case Role.DISTRICT:
-            return qs.filter(district=actor.district) if actor.district else qs.none()
+            return qs.filter(district__in=districts_overseen(actor=actor))
         case Role.STATION:
             return qs.filter(station__operators=actor)
     return qs.none()
@@ -125,7 +126,7 @@ def roster(*, actor, session: Session) -> QuerySet[Registration]:
 def sessions_recommended(*, enterprise, now=None, limit: int = 6) -> list[Session]:
     """Open sessions whose topic the enterprise's latest gap plan calls for, most urgent topic first."""
     latest = Assessment.objects.filter(enterprise=enterprise, is_latest=True).only("result").first()
-    topics = topics_for_gaps((latest.result or {}).get("gaps") or []) if latest else []
+    topics = topics_for_gaps(result_gaps(latest.result)) if latest else []
     if not topics:
         return []
     now = now or timezone.now()

@@ -45,5 +45,8 @@ def not_in_future(label):
     return check
 
 
-def money_field(label):
-    return forms.DecimalField(label=label, max_digits=18, decimal_places=2, min_value=0, required=False)
+def money_field(label, *, signed: bool = False):
+    """An amount in yuan; ``signed`` amounts (the profile format's ``SIGNED_YEAR_AMOUNTS``) may be negative."""
+    return forms.DecimalField(
+        label=label, max_digits=18, decimal_places=2, min_value=None if signed else 0, required=False
+    )

@@ -64,6 +64,7 @@ class BroadcastForm(forms.Form):
         super().__init__(*args, **kwargs)
         if district:
             field = self.fields["districts"]
+            assert isinstance(field, forms.MultipleChoiceField)
             field.label, field.choices = _("范围（区）"), [(c, n) for c, n in DISTRICTS if c == district]
             field.initial = [district]
             del self.fields["citywide"]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from gaoqi.apps.enterprises.models import MANAGEMENT_ITEMS, RATINGS, Certificate, FiscalYear, Incident, IPItem
 from gaoqi.apps.enterprises.profile import TSME_ROUTES
 from gaoqi.core.districts import DISTRICTS
+from gaoqi.rules.profile import SIGNED_YEAR_AMOUNTS
 from gaoqi.web.forms.fields import TechFieldField, date_input, money_field, not_in_future
 
 DATE = date_input()
@@ -49,7 +50,8 @@ class FiscalYearForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in YEAR_FIELDS + RD_FIELDS + TAX_FIELDS:
-            self.fields[name] = money_field(FiscalYear._meta.get_field(name).verbose_name)
+            label = FiscalYear._meta.get_field(name).verbose_name
+            self.fields[name] = money_field(label, signed=name in SIGNED_YEAR_AMOUNTS)
 
     def clean(self):
         cleaned = super().clean()

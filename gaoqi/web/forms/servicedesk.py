@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gaoqi.core.roles import public_name
 from gaoqi.core.topics import Topic
 
 
@@ -22,11 +23,18 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
+class PublicNameChoiceField(forms.ModelChoiceField):
+    """A choice of people named as an enterprise sees them (full name or role), never by login name."""
+
+    def label_from_instance(self, obj):
+        return public_name(obj)
+
+
 class RequestForm(forms.Form):
     category = forms.ChoiceField(label=_("服务类别"), choices=[("", _("请选择")), *Topic.choices])
     title = forms.CharField(label=_("标题"), max_length=120)
     description = forms.CharField(label=_("需求描述"), widget=forms.Textarea(attrs={"rows": 6}))
-    preferred_mentor = forms.ModelChoiceField(
+    preferred_mentor = PublicNameChoiceField(
         label=_("指定导师（可选）"), queryset=None, required=False, empty_label=_("自动分派")
     )
     preferred_station = forms.ModelChoiceField(

@@ -4,6 +4,10 @@ from django import template
 from django.core.exceptions import FieldDoesNotExist
 
 from gaoqi.core.audit import action_label, change_lines
+from gaoqi.core.roles import Role, shown_name
+
+# Details of an audit entry kept from enterprises: why the platform routed a request where it did.
+INTERNAL = {"servicedesk.routed": frozenset({"note"}), "servicedesk.rerouted": frozenset({"reason"})}
 
 register = template.Library()
 
@@ -35,9 +39,17 @@ def tone(status) -> str:
 
 
 @register.simple_tag
-def audit_lines(entry):
-    """An audit entry's changes as labelled lines (``gaoqi.core.audit.change_lines``)."""
-    return change_lines(entry)
+def audit_lines(entry, viewer):
+    """An audit entry's changes as labelled lines (``gaoqi.core.audit.change_lines``); an enterprise does not see the
+    internal routing reasons."""
+    hidden = INTERNAL.get(entry.action, frozenset()) if getattr(viewer, "role", "") == Role.ENTERPRISE else frozenset()
+    return change_lines(entry, hidden=hidden)
+
+
+@register.filter
+def person(user, viewer) -> str:
+    """``{{ entry.actor|person:user }}``: a login name for staff, a display name or role for an enterprise."""
+    return shown_name(user, viewer=viewer)
 
 
 @register.filter

@@ -3,8 +3,8 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from gaoqi.apps.assessments.engine import localised
 from gaoqi.apps.assessments.pdf import report_pdf_document
+from gaoqi.apps.assessments.report import report_view
 from gaoqi.apps.assessments.selectors import assessment_changes, assessment_get, assessment_list
 
 
@@ -18,9 +18,7 @@ def report(request, pk):
         .first()
     )
     context = {
-        "assessment": assessment,
-        "enterprise": assessment.enterprise,
-        "result": localised(assessment.result),
+        **report_view(assessment),
         "history": history,
         "changes": assessment_changes(assessment, previous),
         "previous": previous,

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from gaoqi.apps.enterprises.selectors import enterprise_own
 from gaoqi.apps.servicedesk.models import ServiceRequest
+from gaoqi.apps.servicedesk.routing import handler_label
 from gaoqi.apps.servicedesk.selectors import (
     CONSOLE_ROLES,
     attachment_get,
@@ -73,7 +74,8 @@ def request_new(request):
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            messages.success(request, _("需求已提交：%(reason)s") % {"reason": created.route_reason})
+            handler = handler_label(queue=created.queue, mentor=created.mentor, station=created.station)
+            messages.success(request, _("需求已提交，承办方：%(handler)s。") % {"handler": handler})
             return redirect("servicedesk:detail", pk=created.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "servicedesk/new.html", {"form": form}, status=status)

@@ -163,7 +163,9 @@ def test_both_sides_of_a_new_pair_are_told_why(cast, mentors):
     notices = {n.user.username: n for n in Notice.objects.select_related("user")}
     assert set(notices) == {"other_mentor", "owner", "colleague"}
     assert notices["other_mentor"].title == "新分配服务企业：广州华芯科技有限公司"
-    assert notices["owner"].reason == MentorAssignment.objects.get(enterprise=cast.ours).reason
+    assert notices["other_mentor"].reason == MentorAssignment.objects.get(enterprise=cast.ours).reason
+    assert notices["owner"].reason == "市科技局为贵企业安排的一对一服务"  # the match reasoning is for staff
+    assert "other_mentor" not in notices["owner"].title
     services.match_newcomers(actor=cast.bureau)
     assert Notice.objects.filter(user=cast.outsider, topic="mentor").count() == 1
 

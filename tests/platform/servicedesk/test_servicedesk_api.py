@@ -75,7 +75,10 @@ def test_the_handler_moves_the_request_and_the_enterprise_rates_it(client, desk)
     )
     assert rated.status_code == 200
     assert (rated.json()["state"], rated.json()["rating"]) == ("rated", 4)
-    assert [e["actor"] for e in rated.json()["events"]] == ["owner", "mentor", "mentor", "owner"]
+    assert [e["actor"] for e in rated.json()["events"]] == ["企业用户", "服务导师", "服务导师", "企业用户"]
+    client.force_login(desk.mentor)
+    events = client.get(f"{URL}/{request.pk}").json()["events"]
+    assert [e["actor"] for e in events] == ["owner", "mentor", "mentor", "owner"]
 
 
 def test_an_illegal_transition_is_409_with_a_chinese_message(client, desk):

@@ -35,7 +35,7 @@ def test_the_bureau_re_routes_from_the_page_and_the_history_shows_it(client, des
     page = response.content.decode()
     assert response.redirect_chain[-1][0] == f"/servicedesk/{request.pk}/"
     assert "已改派给 服务站 黄埔区高企服务站。" in page
-    assert "导师 mentor → 服务站 黄埔区高企服务站" in page
+    assert "服务导师 → 服务站 黄埔区高企服务站" in page
 
 
 def test_a_refused_re_routing_is_shown_on_its_field_and_keeps_the_reason(client, desk):
@@ -102,7 +102,7 @@ def test_the_api_re_routes_and_names_a_deactivated_mentor(client, desk):
         "actor": "bureau",
         "from_state": "new",
         "to_state": "new",
-        "from_handler": "导师 mentor",
+        "from_handler": "服务导师",
         "to_handler": "服务站 黄埔区高企服务站",
         "note": "换人",
         "at": None,

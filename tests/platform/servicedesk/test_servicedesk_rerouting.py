@@ -28,7 +28,7 @@ def test_the_bureau_hands_a_mentors_request_to_a_station_and_the_history_says_so
     assert moved.route_reason == f"bureau 改派：{REASON}"
     event = moved.events.get(kind=RequestEvent.Kind.REROUTED)
     assert (event.actor, event.at, event.note) == (desk.bureau, local(2025, 9, 28, 9, 0), REASON)
-    assert (event.from_handler, event.to_handler) == ("导师 mentor", "服务站 黄埔区高企服务站")
+    assert (event.from_handler, event.to_handler) == ("服务导师", "服务站 黄埔区高企服务站")
     assert (event.from_state, event.to_state) == ("new", "new")
 
 
@@ -52,7 +52,7 @@ def test_a_mentor_and_a_station_together_both_handle_it(desk):
     request = submit(desk.owner, category="finance")
     moved = reroute(desk.bureau, request, mentor=desk.other_mentor, station=desk.desk_station)
     assert (moved.queue, moved.mentor, moved.station) == ("mentor", desk.other_mentor, desk.desk_station)
-    assert moved.events.last().to_handler == "导师 other_mentor · 服务站 黄埔区高企服务站"
+    assert moved.events.last().to_handler == "服务导师 · 服务站 黄埔区高企服务站"
 
 
 def test_an_escalated_request_keeps_its_level_and_is_not_escalated_again(desk):
@@ -188,5 +188,7 @@ def test_the_enterprise_the_former_and_the_new_handler_are_told(desk, sent):
     }
     spec = sent[0]
     assert spec.title == "服务需求改派：专利布局咨询"
-    assert spec.body == f"导师 mentor → 服务站 黄埔区高企服务站。原因：{REASON}"
+    assert spec.body == "您的服务需求已改由 服务站 黄埔区高企服务站 承办。"
+    to_mentor = next(s for s in sent if s.user_id == desk.mentor.pk)
+    assert to_mentor.body == f"服务导师 → 服务站 黄埔区高企服务站。原因：{REASON}"
     assert spec.dedupe_key == f"servicedesk:event:{request.events.last().pk}"

@@ -17,7 +17,9 @@ def test_a_valid_submission_opens_the_request_and_says_where_it_went(client, des
     request = ServiceRequest.objects.get()
     assert response.redirect_chain[-1][0] == f"/servicedesk/{request.pk}/"
     page = response.content.decode()
-    assert "需求已提交：企业的服务导师 mentor 擅长“知识产权”" in page
+    assert "需求已提交，承办方：服务导师。" in page
+    assert "mentor" not in page.split("</header>", 1)[1]
+    assert "擅长" not in page
     assert "营业执照.pdf" in page
 
 
