@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from gaoqi.api import errors, finance, market, mentoring, notifications, policies, servicedesk, training
+from gaoqi.api import errors, finance, market, mentoring, notifications, policies, rankings, servicedesk, training
 from gaoqi.api.auth import AUTH
 from gaoqi.api.parser import ApiParser
 from gaoqi.api.views import router
@@ -17,3 +17,4 @@ api.add_router("/mentoring", mentoring.router)
 api.add_router("/servicedesk", servicedesk.router)
 api.add_router("/market", market.router)
 api.add_router("/finance", finance.router)
+api.add_router("/rankings", rankings.router)

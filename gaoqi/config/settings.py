@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "gaoqi.apps.servicedesk",
     "gaoqi.apps.market",
     "gaoqi.apps.finance",
+    "gaoqi.apps.rankings",
     "django.forms",  # last: gaoqi.web overrides some of its widget templates (see gaoqi/web/forms/rendering.py)
 ]
 

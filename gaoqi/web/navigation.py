@@ -144,6 +144,18 @@ SIDEBAR = (
         ),
     ),
     Group(
+        _("梯次培育与精选"),
+        (
+            Entry(_("创新能力评价"), "rankings:board", "trophy", STAFF),
+            Entry(_("年度榜单"), "rankings:lists", "list-ol", STAFF),
+            Entry(_("指标体系"), "rankings:versions", "sliders", STAFF),
+            Entry(_("政策测算"), "rankings:what_ifs", "calculator", frozenset({Role.BUREAU})),
+            Entry(_("梯次培育"), "rankings:tiers", "bar-chart-steps", STAFF),
+            Entry(_("即将晋级的企业"), "rankings:candidates", "arrow-up-circle", STAFF),
+            Entry(_("标杆企业"), "rankings:benchmarks", "award", STAFF),
+        ),
+    ),
+    Group(
         _("系统管理"),
         (
             Entry(_("投递死信"), "notifications:dead_letters", "envelope-exclamation", frozenset({Role.BUREAU})),
@@ -162,6 +174,7 @@ TOP_MENU = (
     Entry(_("产品与场景"), "market:mine", "box-seam", ENTERPRISE, _has_enterprise),
     Entry(_("应用场景"), "market:scenarios", "signpost-split", ENTERPRISE),
     Entry(_("融资对接"), "finance:demands", "cash-coin", ENTERPRISE, _has_enterprise),
+    Entry(_("精准画像"), "rankings:own_profile", "radar", ENTERPRISE, _has_enterprise),
 )
 
 VISITOR_MENU = (

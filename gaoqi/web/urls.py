@@ -41,4 +41,5 @@ urlpatterns = [
     path("servicedesk/", include("gaoqi.web.urls_servicedesk")),
     path("market/", include("gaoqi.web.urls_market")),
     path("finance/", include("gaoqi.web.urls_finance")),
+    path("rankings/", include("gaoqi.web.urls_rankings")),
 ]

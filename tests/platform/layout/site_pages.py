@@ -23,6 +23,7 @@ from gaoqi.apps.mentoring.models import MentorProfile, Station
 from gaoqi.apps.notifications.channels import unsubscribe_token
 from gaoqi.apps.notifications.models import Notice
 from gaoqi.apps.policies.models import Policy
+from gaoqi.apps.rankings.models import IndicatorVersion, RankingList, WhatIfScenario
 from gaoqi.apps.servicedesk.models import Attachment, ServiceRequest
 from gaoqi.apps.training.models import Registration, Session
 from gaoqi.web.profile_steps import STEP_KEYS
@@ -206,6 +207,15 @@ SAMPLES = {
     "finance:deal_move": _pk(lambda w: 0),
     "finance:pool_loan_new": _pk(lambda w: 0),
     "finance:pool_loss": _pk(lambda w: 0),
+    "rankings:score": _pk(_enterprise),
+    "rankings:version": _pk(lambda w: IndicatorVersion.objects.order_by("pk").first().pk),
+    "rankings:list": _pk(lambda w: RankingList.objects.order_by("pk").first().pk),
+    "rankings:list_step": _pk(lambda w: 0),  # answers POST only
+    "rankings:list_comment": _pk(lambda w: 0),
+    "rankings:list_add": _pk(lambda w: 0),
+    "rankings:entry_remove": _pk(lambda w: 0),
+    "rankings:profile": _pk(_enterprise),
+    "rankings:what_if": _pk(lambda w: WhatIfScenario.objects.order_by("pk").first().pk),
 }
 """Route name → the parameters it is opened with, taken from the demo data."""
 

@@ -21,6 +21,7 @@ STEPS = [
     ("金融惠企", "demo_finance", {"if_empty": True}),
     ("政策库（发布并推送）", "demo_policies", {"if_empty": True}),
     ("通知", "demo_notifications", {"if_empty": True}),
+    ("梯次培育与精选", "demo_rankings", {"if_empty": True}),
     ("周期任务（通知投递、超时升级、提醒、政策每日）", "run_periodic", {"once": True}),
 ]
 
