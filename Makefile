@@ -52,12 +52,16 @@ fmt: .venv/.synced
 system-packages:
 	scripts/system-packages
 
+# With DATABASE_URL set, the platform tests run on PostgreSQL beside the SQLite run (one process each, two cores);
+# the PostgreSQL run's output follows the SQLite run's.
 test: lint system-packages
-	env -u DATABASE_URL $(BIN)/pytest -q
-	@if [ -n "$$DATABASE_URL" ]; then \
-		echo "== platform tests on PostgreSQL ($$DATABASE_URL) =="; \
-		$(BIN)/pytest -q tests/platform; \
-	fi
+	@if [ -z "$$DATABASE_URL" ]; then exec $(BIN)/pytest -q; fi; \
+	mkdir -p test-artifacts; \
+	$(BIN)/pytest -q -p no:cacheprovider tests/platform > test-artifacts/postgresql.log 2>&1 & postgresql=$$!; \
+	env -u DATABASE_URL $(BIN)/pytest -q; sqlite=$$?; \
+	wait $$postgresql; pg=$$?; \
+	echo "== platform tests on PostgreSQL ($$DATABASE_URL) =="; cat test-artifacts/postgresql.log; \
+	exit $$(( sqlite || pg ))
 
 # The inner loop: rules tests and platform tests on SQLite, without the browser journeys, the layout walk and the API
 # fuzzing (docs/platform.md, "Tests").
