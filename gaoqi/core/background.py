@@ -147,7 +147,7 @@ def _reap_copies(expired: list[TaskLease]) -> int:
     for lease in expired:
         task = import_string(lease.task_path).using(queue_name=lease.queue_name)
         task.enqueue(*lease.arguments.get("args", []), **lease.arguments.get("kwargs", {}))
-        logger.warning("Task %s %s re-queued as a copy: its worker stopped renewing the lease", lease.task_path, lease)
+        logger.warning("Task %s re-queued as a copy: its worker stopped renewing the lease", lease)
         requeued += 1
     return requeued
 

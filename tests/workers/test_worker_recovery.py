@@ -159,4 +159,66 @@ def test_a_killed_worker_s_batch_is_requeued_resumed_and_periodic_work_goes_on(e
     assert per_enterprise == [(ENTERPRISES, ENTERPRISES)]
     assert batch_state(env) == ("done", ENTERPRISES, ENTERPRISES)
     assert query(env, "SELECT count(*) FROM core_tasklease") == [(0,)]
+    assert query(env, "SELECT count(*) FROM core_tasklease") == [(0,)]
     print(f"kill → re-queued in {requeue_seconds:.1f} s (lease 1.5 s); {done_at_kill}/{total} done at the kill")
+
+
+REDIS_URL = os.environ.get("GAOQI_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def rq_worker(env):
+    """An rq worker in a session of its own (its work horse starts another)."""
+    command = [sys.executable, "manage.py", "rqworker", "default", "--job-class", "django_tasks_rq.Job"]
+    with open(Path(env["GAOQI_SQLITE_PATH"]).with_name(f"rqworker-{time.monotonic_ns()}.log"), "w") as log:
+        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log, start_new_session=True)
+
+
+def kill_tree(process) -> None:
+    """SIGKILL an rq worker and the work horse it forked (rq puts the horse in a session of its own)."""
+    found = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True)
+    for pid in [process.pid, *map(int, found.stdout.split())]:
+        os.kill(pid, signal.SIGKILL)
+    process.wait()
+
+
+def test_a_killed_rq_worker_s_batch_is_requeued_and_resumed_and_periodic_work_goes_on(env):
+    redis = pytest.importorskip("redis")
+    connection = redis.Redis.from_url(REDIS_URL)
+    connection.flushdb()
+    env = env | {"GAOQI_TASKS_REDIS_URL": REDIS_URL}
+    manage(env, "shell", "--no-imports", "-c", SET_UP)
+    scheduler = start(env, "run_periodic", "--skip-checks")
+    first = rq_worker(env)
+    second = None
+    try:
+        wait_for("two committed chunks", lambda: batch_state(env)[1] >= 2 * CHUNK)
+        with closing(sqlite3.connect(env["GAOQI_SQLITE_PATH"], isolation_level=None, timeout=30)) as lock:
+            lock.execute("BEGIN IMMEDIATE")
+            kill_tree(first)
+            lock.execute("ROLLBACK")
+        status, done_at_kill, total = batch_state(env)
+        assert status == "running"
+        assert 0 < done_at_kill < total
+
+        overdue = int(manage(env, "shell", "--no-imports", "-c", OVERDUE))
+        second = rq_worker(env)
+        wait_for("the batch done", lambda: batch_state(env)[0] == "done", timeout=240)
+        wait_for(
+            "the overdue requests escalated",
+            lambda: query(env, "SELECT count(*) FROM servicedesk_servicerequest WHERE escalation > 0")[0][0] == overdue,
+            timeout=240,
+        )
+    finally:
+        for process in (first, second):
+            if process is not None and process.poll() is None:
+                kill_tree(process)
+        scheduler.kill()
+        scheduler.wait()
+        connection.flushdb()
+
+    per_enterprise = query(
+        env, "SELECT count(*), count(DISTINCT enterprise_id) FROM assessments_assessment WHERE batch_id IS NOT NULL"
+    )
+    assert per_enterprise == [(ENTERPRISES, ENTERPRISES)]
+    assert batch_state(env) == ("done", ENTERPRISES, ENTERPRISES)
+    assert query(env, "SELECT count(*) FROM core_tasklease") == [(0,)]
