@@ -46,9 +46,17 @@ def test_the_bureau_drafts_reviews_and_publishes_a_list(page, cast, version):
     row.locator("[name=reason]").fill("近三年无研发投入记录")
     row.locator("button", has_text="移出").click()
     expect(page.locator("#removed")).to_contain_text("近三年无研发投入记录")
-    for step, status in (("提交审核", "审核中"), ("批准", "已批准"), ("发布", "已发布")):
+    for step, status in (("提交审核", "审核中"), ("批准", "已批准")):
         page.click(f"button:has-text('{step}')")
         expect(page.locator("#list-status")).to_have_text(status)
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.click("button:has-text('发布')")
+    expect(page.locator("#list-status")).to_have_text("已批准")  # cancelled: nothing sent
+    assert "确定发布" in asked[0]
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("button:has-text('发布')")
+    expect(page.locator("#list-status")).to_have_text("已发布")
     shot(page, "rankings-list-published")
 
 
