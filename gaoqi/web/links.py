@@ -12,6 +12,8 @@ PAGE_URL_NAMES = {
     "accounts.reviews": "reviews",
     "enterprises.colleagues": "colleagues",
     "enterprises.district_change": "district_change",
+    "market.product": "market:product",
+    "market.scenario": "market:scenario",
     "mentoring.workbench": "mentoring:workbench",
     "notifications.open": "notifications:open",
     "notifications.unsubscribe": "notifications:unsubscribe",

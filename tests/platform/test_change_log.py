@@ -65,6 +65,7 @@ def test_every_action_the_services_record_has_a_label():
     used |= {f"servicedesk.{kind}" for kind in ("routed", "transition", "escalated", "rerouted")}
     states = ("sent", "accepted", "documents", "approved", "declined", "withdrawn")
     used |= {f"finance.deal_{state}" for state in states}
+    used |= {f"rankings.list_{step}" for step in ("submit", "return", "approve", "publish")}
     assert used - ACTIONS.keys() == set()
 
 

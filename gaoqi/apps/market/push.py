@@ -2,13 +2,13 @@
 open scenarios they match, through the notifications inbox (its reasons, caps, quiet hours and preferences)."""
 
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gaoqi.apps.market.matching import Index
 from gaoqi.apps.market.models import Product, Scenario
 from gaoqi.apps.market.suggest import listed_products, open_scenarios, product_doc, scenario_doc
 from gaoqi.apps.notifications.services import NoticeSpec, enterprise_user_ids, notify
+from gaoqi.core.pagelinks import link_for
 
 MIN_SCORE = 0.6
 """A match worth a notice: the same sub-field, or a strong text match with a related field."""
@@ -35,7 +35,7 @@ def scenario_published(scenario_id: int) -> int:
             % {"owner": scenario.organisation.name, "title": scenario.title, "deadline": scenario.deadline},
             reason=_("与贵企业产品“%(product)s”匹配：%(why)s") % {"product": reasons[0], "why": "；".join(reasons[1:])},
             dedupe_key=f"market:scenario:{scenario.pk}",
-            link=reverse("market:scenario", args=[scenario.pk]),
+            link=link_for("market.scenario", scenario.pk),
             enterprise_id=enterprise_id,
             cause=f"market:scenario:{scenario.pk}",
         )
@@ -69,7 +69,7 @@ def product_listed(product_id: int) -> int:
                     reason=_("与贵单位场景“%(title)s”匹配：%(why)s")
                     % {"title": scenario.title, "why": "；".join(s.reasons)},
                     dedupe_key=f"market:product:{product.pk}",
-                    link=reverse("market:product", args=[product.pk]),
+                    link=link_for("market.product", product.pk),
                     cause=f"market:product:{product.pk}",
                 )
             )

@@ -40,7 +40,17 @@ def test_on_a_phone_staff_open_the_sidebar_off_canvas_and_follow_an_entry(page, 
     page.get_by_role("button", name="打开菜单").click()
     expect(sidebar).to_have_class(OPEN)
     expect(sidebar.locator(".sidebar-heading")).to_have_text(
-        ["工作台", "政策服务", "有求必应", "金融惠企", "科创学堂", "导师与工作站", "系统管理"]
+        [
+            "工作台",
+            "政策服务",
+            "有求必应",
+            "金融惠企",
+            "科创学堂",
+            "产品兴企",
+            "导师与工作站",
+            "梯次培育与精选",
+            "系统管理",
+        ]
     )
     shot(page, "menu-phone-bureau-open")
     sidebar.get_by_role("link", name="服务看板").click()

@@ -77,7 +77,7 @@ def test_preferences_are_saved_from_the_form(client, cast):
     data = {"topics": ["policy", "training"], "email_enabled": "on", "mode": "weekly", "daily_cap": "3"}
     assert client.post("/notifications/preferences/", data).status_code == 302
     preference = Preference.objects.get(user=cast.owner)
-    assert preference.muted_topics == ["service", "mentor", "broadcast", "account"]
+    assert preference.muted_topics == ["service", "mentor", "broadcast", "account", "market"]
     assert (preference.mode, preference.daily_cap) == ("weekly", 3)
 
 
