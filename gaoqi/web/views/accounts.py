@@ -17,6 +17,7 @@ from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.roles import Role
 from gaoqi.web.client import client_address
 from gaoqi.web.forms.accounts import ColleagueForm, DecisionForm, RegistrationForm, StaffUserForm
+from gaoqi.web.forms.errors import add_domain_error
 from gaoqi.web.navigation import home_url
 
 
@@ -49,7 +50,7 @@ def register(request):
                 registered_on=data["registered_on"],
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             login(request, registered.user)
             if registered.claim:
@@ -78,7 +79,7 @@ def staff_new(request):
         try:
             user = staff_user_create(actor=request.user, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("已创建账户 %(name)s。") % {"name": user.username})
             return redirect("staff_new")
@@ -100,7 +101,7 @@ def colleagues(request):
         try:
             colleague_invite(actor=request.user, enterprise=enterprise, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("已添加同事。"))
             return redirect("colleagues")

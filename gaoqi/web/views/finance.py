@@ -33,6 +33,7 @@ from gaoqi.apps.finance.selectors import (
 )
 from gaoqi.core.errors import DomainError
 from gaoqi.rules.finance.compensation import pool_share
+from gaoqi.web.forms.errors import add_domain_error
 from gaoqi.web.forms.finance import (
     CalculatorForm,
     ContestForm,
@@ -48,10 +49,6 @@ from gaoqi.web.forms.finance import (
 
 PAGE_SIZE = 30
 State = Deal.State
-
-
-def _form_error(form, exc: DomainError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 def _institution(request):
@@ -103,7 +100,7 @@ def _product_page(request, product=None):
         try:
             saved = services.product_save(actor=request.user, pk=product and product.pk, **form.cleaned_data)
         except DomainError as exc:
-            _form_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("产品“%(name)s”已保存。") % {"name": saved.name})
             return redirect("finance:products")
@@ -144,7 +141,7 @@ def demand_new(request):
         try:
             demand = services.demand_file(actor=request.user, **form.cleaned_data)
         except DomainError as exc:
-            _form_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("融资需求已提交，下面是为您匹配的金融产品。"))
             return redirect("finance:demand", pk=demand.pk)
@@ -194,7 +191,7 @@ def demand_send(request, pk):
                 sections=form.cleaned_data["sections"],
             )
         except DomainError as exc:
-            _form_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("已推送给 %(name)s。") % {"name": product.institution.name})
             return redirect("finance:demand", pk=pk)
@@ -262,7 +259,7 @@ def deal_move(request, pk):
         try:
             services.deal_move(actor=request.user, pk=pk, **form.cleaned_data)
         except DomainError as exc:
-            _form_error(form, exc)
+            add_domain_error(form, exc)
         else:
             return redirect("finance:deal", pk=pk)
     return _deal_page(request, pk, status=400, form=form)
@@ -277,7 +274,7 @@ def pool_loan_new(request, pk):
         try:
             services.pool_loan_record(actor=request.user, deal_pk=pk, **form.cleaned_data)
         except DomainError as exc:
-            _form_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("已登记为资金池贷款。"))
             return redirect("finance:pool")
@@ -348,7 +345,7 @@ def signals(request):
             try:
                 record(actor=request.user, **form.cleaned_data)
             except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                add_domain_error(form, exc)
             else:
                 messages.success(request, _("已记录。"))
                 return redirect("finance:signals")

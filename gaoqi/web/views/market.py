@@ -18,6 +18,7 @@ from gaoqi.apps.market.official_lists import COLUMNS, official_list_import
 from gaoqi.apps.market.services import PRODUCT_FIELDS, PRODUCT_MOVES, PROPOSAL_MOVES
 from gaoqi.core.errors import DomainError
 from gaoqi.core.roles import Role
+from gaoqi.web.forms.errors import add_domain_error
 from gaoqi.web.forms.market import (
     CatalogueFilter,
     MoveForm,
@@ -128,7 +129,7 @@ def product_form(request, pk=None):
         try:
             saved = services.product_save(actor=request.user, pk=pk, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("产品已保存为草稿，提交后由市科技局审核。"))
             return redirect("market:product", pk=saved.pk)
@@ -169,7 +170,7 @@ def scenario_new(request):
         try:
             scenario = services.scenario_publish(actor=request.user, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("应用场景已发布。"))
             return redirect("market:scenario", pk=scenario.pk)
@@ -212,7 +213,7 @@ def propose(request, pk):
         try:
             services.proposal_submit(actor=request.user, scenario=scenario, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("方案已提交，场景方将会看到。"))
             return redirect("market:scenario", pk=scenario.pk)
@@ -253,7 +254,7 @@ def official_list(request):
                 dry_run=form.cleaned_data["dry_run"],
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
     status = 400 if request.method == "POST" and (not form.is_valid() or (report and report.errors)) else 200
     context = {"form": form, "report": report, "columns": COLUMNS}
     return render(request, "market/official_list.html", context, status=status)

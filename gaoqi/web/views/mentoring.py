@@ -12,6 +12,7 @@ from gaoqi.apps.mentoring import selectors, services
 from gaoqi.apps.mentoring.sections import sections_for
 from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.roles import Role
+from gaoqi.web.forms.errors import add_domain_error
 from gaoqi.web.forms.mentoring import (
     MentorFilterForm,
     MentorForm,
@@ -31,7 +32,7 @@ def _saved(request, form, save):
     try:
         return save(form.cleaned_data)
     except DomainError as exc:
-        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        add_domain_error(form, exc)
         return None
 
 

@@ -13,6 +13,7 @@ from gaoqi.apps.notifications import selectors, services
 from gaoqi.apps.notifications.channels import unsubscribe_read
 from gaoqi.apps.notifications.models import NoticeTopic
 from gaoqi.core.errors import DomainError
+from gaoqi.web.forms.errors import add_domain_error
 from gaoqi.web.forms.notifications import PreferenceForm, WebhookForm
 
 PAGE_SIZE = 30
@@ -60,7 +61,7 @@ def preferences(request):
         try:
             services.preference_update(actor=request.user, **form.preference_data())
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("通知偏好已保存。"))
             return redirect("notifications:preferences")
@@ -93,7 +94,7 @@ def webhooks(request):
         try:
             subscription = services.webhook_create(actor=request.user, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("已添加 Webhook，签名密钥：%(secret)s") % {"secret": subscription.secret})
             return redirect("notifications:webhooks")

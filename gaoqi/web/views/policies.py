@@ -15,6 +15,7 @@ from gaoqi.core.districts import DISTRICT_NAMES, DISTRICTS
 from gaoqi.core.errors import DomainError
 from gaoqi.core.roles import Role
 from gaoqi.rules.criteria import VARIABLES
+from gaoqi.web.forms.errors import add_domain_error
 from gaoqi.web.forms.policies import BroadcastForm, PolicyForm
 
 PAGE_SIZE = 30
@@ -93,7 +94,7 @@ def policy_edit(request, pk=None):
             else:
                 policy = services.policy_create(actor=actor, data=data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("已保存。"))
             return redirect("policies:detail", pk=policy.pk)
@@ -175,7 +176,7 @@ def broadcast(request):
         try:
             sent = services.broadcast_send(actor=actor, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("通知已发送给 %(n)s 位企业用户。") % {"n": sent.recipients})
             return redirect("policies:list")

@@ -19,16 +19,13 @@ from gaoqi.apps.rankings.list_selectors import (
 from gaoqi.core.districts import DISTRICT_NAMES
 from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.roles import Role
+from gaoqi.web.forms.errors import add_domain_error
 from gaoqi.web.forms.rankings import CommentForm, EntryAddForm, ListDraftForm, ReasonForm
 
 
 def _bureau(request) -> None:
     if request.user.role != Role.BUREAU:
         raise PermissionDenied
-
-
-def _error(form, exc: DomainError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 @login_required
@@ -44,7 +41,7 @@ def list_index(request):
             try:
                 made = services.ranking_list_draft(actor=request.user, **form.cleaned_data)
             except DomainError as exc:
-                _error(form, exc)
+                add_domain_error(form, exc)
             else:
                 messages.success(request, _("榜单草稿已生成。"))
                 return redirect("rankings:list", pk=made.pk)
@@ -104,7 +101,7 @@ def list_comment(request, pk):
         try:
             services.list_comment_add(actor=request.user, ranking_list=ranking_list, **form.cleaned_data)
         except DomainError as exc:
-            _error(form, exc)
+            add_domain_error(form, exc)
         else:
             return redirect("rankings:list", pk=pk)
     return _detail(request, ranking_list, status=400, comment_form=form)
@@ -125,7 +122,7 @@ def list_add(request, pk):
                 actor=request.user, ranking_list=ranking_list, enterprise=enterprise, reason=form.cleaned_data["reason"]
             )
         except DomainError as exc:
-            _error(form, exc)
+            add_domain_error(form, exc)
         else:
             return redirect("rankings:list", pk=pk)
     return _detail(request, ranking_list, status=400, add_form=form)

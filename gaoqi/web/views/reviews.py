@@ -17,6 +17,7 @@ from gaoqi.apps.enterprises.selectors import (
 from gaoqi.core.errors import DomainError, PermissionDenied
 from gaoqi.core.roles import Role
 from gaoqi.web.forms.accounts import DecisionForm, DistrictChangeForm
+from gaoqi.web.forms.errors import add_domain_error
 
 
 @login_required
@@ -77,7 +78,7 @@ def district_change(request):
         try:
             reviews.district_change_request(actor=request.user, enterprise=enterprise, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("已提交，市科技局审核后生效。"))
             return redirect("district_change")

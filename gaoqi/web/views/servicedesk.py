@@ -29,6 +29,7 @@ from gaoqi.apps.servicedesk.selectors import (
 from gaoqi.apps.servicedesk.services import request_reroute, request_submit, request_transition
 from gaoqi.core.errors import DomainError
 from gaoqi.core.roles import Role
+from gaoqi.web.forms.errors import add_domain_error
 from gaoqi.web.forms.servicedesk import CancelForm, RequestForm, RerouteForm, TransitionForm
 
 PAGE_SIZE = 30
@@ -72,7 +73,7 @@ def request_new(request):
                 actor=request.user, files=form.cleaned_data.pop("attachments"), **form.cleaned_data
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             handler = handler_label(queue=created.queue, mentor=created.mentor, station=created.station)
             messages.success(request, _("需求已提交，承办方：%(handler)s。") % {"handler": handler})
@@ -117,7 +118,7 @@ def request_change(request, pk):
         try:
             request_transition(actor=request.user, pk=pk, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             return redirect("servicedesk:detail", pk=pk)
     return _detail(request, service_request, form=form, status=400)
@@ -150,7 +151,7 @@ def reroute(request, pk):
         try:
             moved = request_reroute(actor=request.user, pk=pk, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("已改派给 %(handler)s。") % {"handler": moved.events.last().to_handler})
             still_visible = request_search(actor=request.user).filter(pk=pk).exists()

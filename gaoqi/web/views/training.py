@@ -30,6 +30,7 @@ from gaoqi.core.errors import DomainError
 from gaoqi.core.pdf import PdfUnavailable
 from gaoqi.core.roles import STAFF_ROLES, Role
 from gaoqi.core.topics import Topic
+from gaoqi.web.forms.errors import add_domain_error
 from gaoqi.web.forms.training import (
     CheckinForm,
     FeedbackForm,
@@ -55,10 +56,6 @@ def _managed(request, pk):
     if not session_can_manage(actor=request.user, session=session):
         raise PermissionDenied
     return session
-
-
-def _form_error(form, exc: DomainError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -93,7 +90,7 @@ def _register(request, session, form) -> bool:
     try:
         registration = services.registration_create(actor=request.user, session=session, **form.cleaned_data)
     except DomainError as exc:
-        _form_error(form, exc)
+        add_domain_error(form, exc)
         return False
     messages.success(
         request,
@@ -136,7 +133,7 @@ def session_new(request):
         try:
             session = services.session_create(actor=actor, **form.cleaned_data)
         except DomainError as exc:
-            _form_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("培训场次已发布。"))
             return redirect("training:session", pk=session.pk)
@@ -154,7 +151,7 @@ def session_edit(request, pk):
         try:
             services.session_update(actor=request.user, session=session, **form.cleaned_data)
         except DomainError as exc:
-            _form_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("培训场次已修改。"))
             return redirect("training:session", pk=session.pk)
@@ -184,7 +181,7 @@ def programme_new(request):
         try:
             services.programme_create(actor=actor, **form.cleaned_data)
         except DomainError as exc:
-            _form_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("培训项目已创建，可以安排场次了。"))
             return redirect("training:session_new")
@@ -203,7 +200,7 @@ def checkin(request, pk):
             result = services.checkin(actor=request.user, session=session, text=form.cleaned_data["code"])
             form = CheckinForm()
         except DomainError as exc:
-            _form_error(form, exc)
+            add_domain_error(form, exc)
     # htmx swaps only 2xx answers: the panel carries the refusal; a plain form post gets 400.
     htmx = bool(request.headers.get("HX-Request"))
     status = 400 if request.method == "POST" and result is None and not htmx else 200
@@ -285,7 +282,7 @@ def feedback(request, pk):
         try:
             services.feedback_submit(actor=request.user, registration=registration, **form.cleaned_data)
         except DomainError as exc:
-            _form_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, _("感谢您的反馈！"))
             return redirect("training:mine")
